@@ -1,0 +1,191 @@
+package dev.polyledger.ledger.adapter.in.web;
+
+import dev.polyledger.ledger.application.port.in.ChangeAccountStatusCommand;
+import dev.polyledger.ledger.application.port.in.ChangeAccountStatusUseCase;
+import dev.polyledger.ledger.application.port.in.LedgerQueries;
+import dev.polyledger.ledger.application.port.in.OpenAccountCommand;
+import dev.polyledger.ledger.application.port.in.OpenAccountUseCase;
+import dev.polyledger.ledger.application.port.in.Outcome;
+import dev.polyledger.ledger.application.port.in.PostTransferCommand;
+import dev.polyledger.ledger.application.port.in.PostTransferUseCase;
+import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.application.view.EntryView;
+import dev.polyledger.ledger.application.view.Views;
+import dev.polyledger.ledger.domain.Account;
+import dev.polyledger.ledger.domain.AccountType;
+import dev.polyledger.ledger.domain.Metadata;
+import dev.polyledger.ledger.domain.StatusChange;
+import dev.polyledger.ledger.domain.ValidationException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * {@code /api/v1/accounts}: open, read, list entries, freeze/unfreeze/close, credit and debit
+ * (api-contract.md, "Accounts" and "Money movement"). JDBC blocks, so handlers run on the blocking pool.
+ */
+@Controller("/api/v1/accounts")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AccountController {
+    private final OpenAccountUseCase openAccount;
+    private final ChangeAccountStatusUseCase changeStatus;
+    private final PostTransferUseCase postTransfer;
+    private final LedgerQueries queries;
+    private final IdempotentEndpoint idempotent;
+    private final JsonBodies bodies;
+
+    AccountController(OpenAccountUseCase openAccount, ChangeAccountStatusUseCase changeStatus,
+                      PostTransferUseCase postTransfer, LedgerQueries queries, IdempotentEndpoint idempotent,
+                      JsonBodies bodies) {
+        this.openAccount = openAccount;
+        this.changeStatus = changeStatus;
+        this.postTransfer = postTransfer;
+        this.queries = queries;
+        this.idempotent = idempotent;
+        this.bodies = bodies;
+    }
+
+    /** Opens an account: 201 with the account. */
+    @Post(consumes = MediaType.ALL)
+    HttpResponse<String> open(HttpRequest<?> request, @Nullable @Body String body) {
+        String key = idempotent.requireKey(request);
+        var json = bodies.read(body, Requests.OpenAccount.class);
+        var command = new OpenAccountCommand(json.currency(), accountType(json.type()), json.ownerId(),
+                Boolean.TRUE.equals(json.allowNegativeBalance()), Metadata.of(json.metadata()),
+                RequestIdFilter.of(request));
+        return idempotent.execute(request, key, body,
+                () -> new RecordedResponse(201, bodies.write(Views.account(openAccount.open(command)))));
+    }
+
+    /** The account, or 404 ACCOUNT_NOT_FOUND. */
+    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> get(@PathVariable String id) {
+        var accountId = Ids.accountInPath(id);
+        return queries.account(accountId)
+                .map(account -> HttpResponse.ok(bodies.write(Views.account(account))))
+                .orElseThrow(() -> new ApiException(ErrorCode.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
+    }
+
+    /** The account's entries, newest first, {@code limit} 1..500 (default 50), opaque {@code cursor}. */
+    @Get(value = "/{id}/entries", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> entries(@PathVariable String id, @Nullable @QueryValue String limit,
+                                 @Nullable @QueryValue String cursor) {
+        var accountId = Ids.accountInPath(id);
+        var page = queries.entries(accountId, parseLimit(limit), decodeCursor(cursor))
+                .orElseThrow(() -> new ApiException(ErrorCode.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
+        var items = page.items().stream().map(Views::entry).toList();
+        return HttpResponse.ok(bodies.write(new EntryPageView(items, encodeCursor(page.nextBeforeVersion()))));
+    }
+
+    @Post(value = "/{id}/freeze", consumes = MediaType.ALL)
+    HttpResponse<String> freeze(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+        return changeStatus(request, id, body, StatusChange.Action.FREEZE);
+    }
+
+    @Post(value = "/{id}/unfreeze", consumes = MediaType.ALL)
+    HttpResponse<String> unfreeze(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+        return changeStatus(request, id, body, StatusChange.Action.UNFREEZE);
+    }
+
+    @Post(value = "/{id}/close", consumes = MediaType.ALL)
+    HttpResponse<String> close(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+        return changeStatus(request, id, body, StatusChange.Action.CLOSE);
+    }
+
+    /** Money in from the currency's world account: 201 transfer of kind CREDIT. */
+    @Post(value = "/{id}/credits", consumes = MediaType.ALL)
+    HttpResponse<String> credit(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+        String key = idempotent.requireKey(request);
+        var accountId = Ids.accountInPath(id);
+        var json = bodies.read(body, Requests.Movement.class);
+        var command = PostTransferCommand.credit(accountId, json.amount(), json.reference(), Metadata.of(json.metadata()),
+                RequestIdFilter.of(request));
+        return idempotent.execute(request, key, body, () -> TransferController.render(postTransfer.post(command), bodies));
+    }
+
+    /** Money out to the currency's world account: 201 transfer of kind DEBIT. */
+    @Post(value = "/{id}/debits", consumes = MediaType.ALL)
+    HttpResponse<String> debit(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+        String key = idempotent.requireKey(request);
+        var accountId = Ids.accountInPath(id);
+        var json = bodies.read(body, Requests.Movement.class);
+        var command = PostTransferCommand.debit(accountId, json.amount(), json.reference(), Metadata.of(json.metadata()),
+                RequestIdFilter.of(request));
+        return idempotent.execute(request, key, body, () -> TransferController.render(postTransfer.post(command), bodies));
+    }
+
+    private HttpResponse<String> changeStatus(HttpRequest<?> request, String id, String body, StatusChange.Action action) {
+        String key = idempotent.requireKey(request);
+        var accountId = Ids.accountInPath(id);
+        var command = new ChangeAccountStatusCommand(accountId, action, RequestIdFilter.of(request));
+        return idempotent.execute(request, key, body, () -> {
+            Outcome<Account> outcome = changeStatus.change(command);
+            if (outcome instanceof Outcome.Refused<Account> refused) {
+                return ProblemResponses.recorded(refused, bodies);
+            }
+            var account = ((Outcome.Done<Account>) outcome).value();
+            return new RecordedResponse(200, bodies.write(Views.account(account)));
+        });
+    }
+
+    private static AccountType accountType(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return AccountType.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("type", "type must be one of USER, SYSTEM, EXTERNAL");
+        }
+    }
+
+    private static int parseLimit(String text) {
+        if (text == null) {
+            return 50;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ValidationException("limit", "limit must be an integer 1..500");
+        }
+    }
+
+    /** Cursors are opaque to clients: base64url of the account version the next page starts below. */
+    private static Long decodeCursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            if (!text.startsWith("v")) {
+                throw new IllegalArgumentException(text);
+            }
+            return Long.parseLong(text.substring(1));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("cursor", "cursor is not one this API returned");
+        }
+    }
+
+    private static String encodeCursor(Long beforeVersion) {
+        return beforeVersion == null ? null
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(("v" + beforeVersion).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@code {"items": [entry…], "nextCursor": "…" | null}}. */
+    @Serdeable
+    record EntryPageView(List<EntryView> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,52 @@
+package dev.polyledger.ledger.adapter.in.web;
+
+import dev.polyledger.ledger.domain.LedgerRejection;
+
+/** The problem codes the HTTP API answers with besides the ledger's own rejections. */
+enum ErrorCode {
+    VALIDATION_FAILED(400, "Request is not valid"),
+    IDEMPOTENCY_KEY_MISSING(400, "Idempotency-Key header is required"),
+    IDEMPOTENCY_KEY_INVALID(400, "Idempotency-Key header is malformed"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key was used with another request"),
+    IDEMPOTENCY_KEY_IN_FLIGHT(409, "A request with this Idempotency-Key is in progress"),
+    ACCOUNT_NOT_FOUND(404, "Account not found"),
+    TRANSFER_NOT_FOUND(404, "Transfer not found"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    REQUEST_TOO_LARGE(413, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    TRANSACTION_CONFLICT(503, "Too much contention; retry later with the same Idempotency-Key"),
+    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
+    INTERNAL_ERROR(500, "Internal error");
+
+    final int status;
+    final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    Problem problem(String detail) {
+        return Problem.of(status, name(), title, detail);
+    }
+
+    /** HTTP status of a ledger rejection: 404 for a missing account, 422 for every business rule. */
+    static int statusOf(LedgerRejection rejection) {
+        return rejection == LedgerRejection.ACCOUNT_NOT_FOUND ? 404 : 422;
+    }
+
+    static String titleOf(LedgerRejection rejection) {
+        return switch (rejection) {
+            case ACCOUNT_NOT_FOUND -> "Account not found";
+            case SAME_ACCOUNT -> "Source and destination are the same account";
+            case CURRENCY_MISMATCH -> "Currency does not match the account";
+            case INSUFFICIENT_FUNDS -> "Insufficient funds";
+            case ACCOUNT_NOT_ACTIVE -> "Account is not active";
+            case ACCOUNT_BALANCE_NOT_ZERO -> "Account balance is not zero";
+            case WORLD_ACCOUNT_IMMUTABLE -> "World accounts cannot change status";
+            case BALANCE_OVERFLOW -> "Balance would overflow";
+        };
+    }
+}

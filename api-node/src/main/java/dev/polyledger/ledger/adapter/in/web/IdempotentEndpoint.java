@@ -1,0 +1,99 @@
+package dev.polyledger.ledger.adapter.in.web;
+
+import dev.polyledger.ledger.application.port.in.ExecuteIdempotently;
+import dev.polyledger.ledger.application.port.in.IdempotentRequest;
+import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP side of idempotency (IETF draft-ietf-httpapi-idempotency-key-header): validates the
+ * {@code Idempotency-Key} header, fingerprints the request, runs it through {@link ExecuteIdempotently},
+ * and answers replays with {@code Idempotent-Replayed: true}.
+ */
+@Singleton
+class IdempotentEndpoint {
+    static final String KEY_HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** 1..255 printable ASCII characters (api-contract.md, "Idempotency"). */
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
+
+    private final ExecuteIdempotently idempotently;
+    private final JsonBodies bodies;
+
+    IdempotentEndpoint(ExecuteIdempotently idempotently, JsonBodies bodies) {
+        this.idempotently = idempotently;
+        this.bodies = bodies;
+    }
+
+    /**
+     * The request's idempotency key.
+     *
+     * @throws ApiException {@code 400 IDEMPOTENCY_KEY_MISSING} or {@code 400 IDEMPOTENCY_KEY_INVALID}
+     */
+    String requireKey(HttpRequest<?> request) {
+        var values = request.getHeaders().getAll(KEY_HEADER);
+        if (values.isEmpty()) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_MISSING, "every POST needs an Idempotency-Key header");
+        }
+        if (values.size() > 1 || !VALID_KEY.matcher(values.get(0)).matches()) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_INVALID,
+                    "Idempotency-Key must be one header of 1 to 255 printable ASCII characters");
+        }
+        return values.get(0);
+    }
+
+    /**
+     * Runs {@code operation} at most once for the key; it executes inside the serializable transaction
+     * that records its response.
+     */
+    HttpResponse<String> execute(HttpRequest<?> request, String key, String body, Supplier<RecordedResponse> operation) {
+        var idempotentRequest = new IdempotentRequest(key, fingerprint(request, body));
+        var result = idempotently.execute(idempotentRequest, operation);
+        if (result instanceof ExecuteIdempotently.Result.KeyReused) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was first used with a different method, path or body");
+        }
+        if (result instanceof ExecuteIdempotently.Result.InFlight inFlight) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
+                    "the first request with this Idempotency-Key is still being processed", inFlight.retryAfterSeconds());
+        }
+        var completed = (ExecuteIdempotently.Result.Completed) result;
+        var response = respond(completed.response());
+        if (completed.replayed()) {
+            response.header(REPLAYED_HEADER, "true");
+        }
+        return response;
+    }
+
+    /** A recorded response as HTTP: JSON for success, problem+json for refusals. */
+    static io.micronaut.http.MutableHttpResponse<String> respond(RecordedResponse recorded) {
+        var contentType = recorded.status() < 400 ? MediaType.APPLICATION_JSON_TYPE : ProblemResponses.PROBLEM_JSON;
+        return HttpResponse.<String>status(HttpStatus.valueOf(recorded.status()))
+                .contentType(contentType)
+                .body(recorded.body());
+    }
+
+    private String fingerprint(HttpRequest<?> request, String body) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(request.getMethodName().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) ' ');
+            digest.update(request.getPath().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            digest.update(bodies.canonical(body).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

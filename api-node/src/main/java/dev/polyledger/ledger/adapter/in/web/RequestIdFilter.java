@@ -1,0 +1,42 @@
+package dev.polyledger.ledger.adapter.in.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Every request has an {@code X-Request-Id} (api-contract.md, "Entry point"): the client's (or NGINX's) when it
+ * is 1..128 visible ASCII characters, a new UUID otherwise. It is set on the request, so handlers, the
+ * access log, events and audit records see the same id, and echoed on every response, errors included.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class RequestIdFilter {
+    static final String HEADER = "X-Request-Id";
+    private static final Pattern ACCEPTED = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+    @RequestFilter
+    void assignRequestId(MutableHttpRequest<?> request) {
+        String given = request.getHeaders().get(HEADER);
+        if (given == null || !ACCEPTED.matcher(given).matches()) {
+            request.getHeaders().set(HEADER, UUID.randomUUID().toString());
+        }
+    }
+
+    @ResponseFilter
+    void echoRequestId(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        String id = request.getHeaders().get(HEADER);
+        if (id != null) {
+            response.getHeaders().set(HEADER, id);
+        }
+    }
+
+    /** The request's id, as assigned by this filter. */
+    static String of(HttpRequest<?> request) {
+        return request.getHeaders().get(HEADER);
+    }
+}

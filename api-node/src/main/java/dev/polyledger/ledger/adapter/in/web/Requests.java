@@ -1,0 +1,27 @@
+package dev.polyledger.ledger.adapter.in.web;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.Map;
+
+/** JSON request bodies of the API (api-contract.md); every field may be absent and is checked by the command. */
+final class Requests {
+    private Requests() {
+    }
+
+    /** POST /api/v1/accounts. */
+    @Serdeable
+    record OpenAccount(String currency, String type, String ownerId, Boolean allowNegativeBalance,
+                       Map<String, String> metadata) {
+    }
+
+    /** POST /api/v1/transfers. Amounts are decimal strings in major units. */
+    @Serdeable
+    record PostTransfer(String sourceAccountId, String destinationAccountId, String amount, String currency,
+                        String reference, Map<String, String> metadata) {
+    }
+
+    /** POST /api/v1/accounts/{id}/credits and /debits. */
+    @Serdeable
+    record Movement(String amount, String reference, Map<String, String> metadata) {
+    }
+}

@@ -1,0 +1,68 @@
+package dev.polyledger.ledger.adapter.in.web;
+
+import dev.polyledger.ledger.application.port.in.LedgerQueries;
+import dev.polyledger.ledger.application.port.in.Outcome;
+import dev.polyledger.ledger.application.port.in.PostTransferCommand;
+import dev.polyledger.ledger.application.port.in.PostTransferUseCase;
+import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.application.view.Views;
+import dev.polyledger.ledger.domain.Metadata;
+import dev.polyledger.ledger.domain.Transfer;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** {@code /api/v1/transfers}: post a transfer between two accounts, read one (api-contract.md, "Money movement"). */
+@Controller("/api/v1/transfers")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TransferController {
+    private final PostTransferUseCase postTransfer;
+    private final LedgerQueries queries;
+    private final IdempotentEndpoint idempotent;
+    private final JsonBodies bodies;
+
+    TransferController(PostTransferUseCase postTransfer, LedgerQueries queries, IdempotentEndpoint idempotent,
+                       JsonBodies bodies) {
+        this.postTransfer = postTransfer;
+        this.queries = queries;
+        this.idempotent = idempotent;
+        this.bodies = bodies;
+    }
+
+    /** 201 with the posted transfer, or a recorded 404/422 refusal. */
+    @Post(consumes = MediaType.ALL)
+    HttpResponse<String> post(HttpRequest<?> request, @Nullable @Body String body) {
+        String key = idempotent.requireKey(request);
+        var json = bodies.read(body, Requests.PostTransfer.class);
+        var command = PostTransferCommand.transfer(
+                Ids.accountInBody("sourceAccountId", json.sourceAccountId()),
+                Ids.accountInBody("destinationAccountId", json.destinationAccountId()),
+                json.amount(), json.currency(), json.reference(), Metadata.of(json.metadata()),
+                RequestIdFilter.of(request));
+        return idempotent.execute(request, key, body, () -> render(postTransfer.post(command), bodies));
+    }
+
+    /** The transfer with its entries, or 404 TRANSFER_NOT_FOUND. */
+    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> get(@PathVariable String id) {
+        return queries.transfer(Ids.transferInPath(id))
+                .map(transfer -> HttpResponse.ok(bodies.write(Views.transfer(transfer))))
+                .orElseThrow(() -> new ApiException(ErrorCode.TRANSFER_NOT_FOUND, "transfer " + id + " does not exist"));
+    }
+
+    static RecordedResponse render(Outcome<Transfer> outcome, JsonBodies bodies) {
+        if (outcome instanceof Outcome.Refused<Transfer> refused) {
+            return ProblemResponses.recorded(refused, bodies);
+        }
+        var transfer = ((Outcome.Done<Transfer>) outcome).value();
+        return new RecordedResponse(201, bodies.write(Views.transfer(transfer)));
+    }
+}

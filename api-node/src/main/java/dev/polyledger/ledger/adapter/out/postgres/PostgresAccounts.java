@@ -1,0 +1,167 @@
+package dev.polyledger.ledger.adapter.out.postgres;
+
+import dev.polyledger.ledger.application.port.out.Accounts;
+import dev.polyledger.ledger.application.port.out.CurrencyCatalog;
+import dev.polyledger.ledger.domain.Account;
+import dev.polyledger.ledger.domain.AccountId;
+import dev.polyledger.ledger.domain.AccountStatus;
+import dev.polyledger.ledger.domain.AccountType;
+import dev.polyledger.ledger.domain.Currency;
+import dev.polyledger.ledger.domain.Metadata;
+import dev.polyledger.ledger.domain.Money;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link Accounts} in the {@code account} table. */
+@Singleton
+class PostgresAccounts implements Accounts {
+    private static final String COLUMNS = "id, currency, type, owner_id, status, balance, allow_negative_balance, world, "
+            + "version, metadata::text AS metadata, created_at, updated_at";
+
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+    private final CurrencyCatalog currencies;
+
+    PostgresAccounts(JdbcOperations jdbc, JsonMapper json, CurrencyCatalog currencies) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.currencies = currencies;
+    }
+
+    @Override
+    public Optional<Account> find(AccountId id) {
+        return jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM account WHERE id = ?")) {
+                ps.setObject(1, id.value());
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> currencyCodeOf(AccountId id) {
+        return jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("SELECT currency FROM account WHERE id = ?")) {
+                ps.setObject(1, id.value());
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<AccountId, Account> lockInOrder(Collection<AccountId> ids) {
+        return jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM account WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+                ps.setArray(1, conn.createArrayOf("uuid", ids.stream().map(AccountId::value).toArray()));
+                var locked = new LinkedHashMap<AccountId, Account>();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        var account = map(rs);
+                        locked.put(account.id(), account);
+                    }
+                }
+                return locked;
+            }
+        });
+    }
+
+    @Override
+    public void add(Account a) {
+        jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("INSERT INTO account (id, currency, type, owner_id, status, balance, "
+                    + "allow_negative_balance, world, version, metadata, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                ps.setObject(1, a.id().value());
+                ps.setString(2, a.currency().code());
+                ps.setString(3, a.type().name());
+                ps.setString(4, a.ownerId());
+                ps.setString(5, a.status().name());
+                ps.setLong(6, a.balance().minorUnits());
+                ps.setBoolean(7, a.allowNegativeBalance());
+                ps.setBoolean(8, a.world());
+                ps.setLong(9, a.version());
+                ps.setString(10, Jdbc.json(json, a.metadata().values()));
+                Jdbc.setInstant(ps, 11, a.createdAt());
+                Jdbc.setInstant(ps, 12, a.updatedAt());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void update(Collection<Account> changed) {
+        jdbc.execute(conn -> {
+            // The version guard turns a missed lock into a loud failure instead of a lost update.
+            try (var ps = conn.prepareStatement("UPDATE account SET balance = ?, status = ?, version = ?, updated_at = ? "
+                    + "WHERE id = ? AND version = ?")) {
+                for (Account a : changed) {
+                    ps.setLong(1, a.balance().minorUnits());
+                    ps.setString(2, a.status().name());
+                    ps.setLong(3, a.version());
+                    Jdbc.setInstant(ps, 4, a.updatedAt());
+                    ps.setObject(5, a.id().value());
+                    ps.setLong(6, a.version() - 1);
+                    ps.addBatch();
+                }
+                for (int count : ps.executeBatch()) {
+                    if (count != 1) {
+                        throw new IllegalStateException("account changed concurrently although it was locked");
+                    }
+                }
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public void ensureWorld(Currency currency, Instant now) {
+        var world = Account.openWorld(currency, now);
+        jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("INSERT INTO account (id, currency, type, owner_id, status, balance, "
+                    + "allow_negative_balance, world, version, metadata, created_at, updated_at) "
+                    + "VALUES (?, ?, 'EXTERNAL', NULL, 'ACTIVE', 0, true, true, 0, '{}'::jsonb, ?, ?) "
+                    + "ON CONFLICT DO NOTHING")) {
+                ps.setObject(1, world.id().value());
+                ps.setString(2, currency.code());
+                Jdbc.setInstant(ps, 3, now);
+                Jdbc.setInstant(ps, 4, now);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private Account map(ResultSet rs) throws SQLException {
+        Currency currency = currency(rs.getString("currency"));
+        return new Account(
+                new AccountId(rs.getObject("id", UUID.class)),
+                AccountType.valueOf(rs.getString("type")),
+                rs.getString("owner_id"),
+                AccountStatus.valueOf(rs.getString("status")),
+                new Money(rs.getLong("balance"), currency),
+                rs.getBoolean("allow_negative_balance"),
+                rs.getBoolean("world"),
+                rs.getLong("version"),
+                Metadata.of(Jdbc.stringMap(json, rs.getString("metadata"))),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "updated_at"));
+    }
+
+    private Currency currency(String code) {
+        return currencies.find(code).orElseThrow(() -> new IllegalStateException(
+                "account currency " + code + " is no longer configured (ledger.currencies): currencies can be added, not removed"));
+    }
+}

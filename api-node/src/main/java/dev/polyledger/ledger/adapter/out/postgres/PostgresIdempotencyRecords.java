@@ -1,0 +1,74 @@
+package dev.polyledger.ledger.adapter.out.postgres;
+
+import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
+import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.application.port.out.IdempotencyRecords;
+import dev.polyledger.ledger.application.port.out.TransientConflictException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Optional;
+
+/** {@link IdempotencyRecords} in the {@code idempotency_key} table. */
+@Singleton
+class PostgresIdempotencyRecords implements IdempotencyRecords {
+    private final JdbcOperations jdbc;
+
+    PostgresIdempotencyRecords(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> find(String key, Instant now) {
+        return jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("SELECT fingerprint, response_status, response_body, created_at, expires_at "
+                    + "FROM idempotency_key WHERE key = ? AND expires_at > ?")) {
+                ps.setString(1, key);
+                Jdbc.setInstant(ps, 2, now);
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new IdempotencyRecord(key, rs.getString("fingerprint"),
+                            new RecordedResponse(rs.getInt("response_status"), rs.getString("response_body")),
+                            Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at")));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void insert(IdempotencyRecord record) {
+        int stored = jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("INSERT INTO idempotency_key (key, fingerprint, response_status, "
+                    + "response_body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, "
+                    + "response_status = EXCLUDED.response_status, response_body = EXCLUDED.response_body, "
+                    + "created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at "
+                    + "WHERE idempotency_key.expires_at <= EXCLUDED.created_at")) {
+                ps.setString(1, record.key());
+                ps.setString(2, record.fingerprint());
+                ps.setInt(3, record.response().status());
+                ps.setString(4, record.response().body());
+                Jdbc.setInstant(ps, 5, record.createdAt());
+                Jdbc.setInstant(ps, 6, record.expiresAt());
+                return ps.executeUpdate();
+            }
+        });
+        if (stored == 0) {
+            throw new TransientConflictException("idempotency key " + record.key() + " was recorded by a concurrent request");
+        }
+    }
+
+    @Override
+    public int deleteExpired(Instant now, int batchSize) {
+        return jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("DELETE FROM idempotency_key WHERE key IN "
+                    + "(SELECT key FROM idempotency_key WHERE expires_at <= ? LIMIT ?)")) {
+                Jdbc.setInstant(ps, 1, now);
+                ps.setInt(2, batchSize);
+                return ps.executeUpdate();
+            }
+        });
+    }
+}

@@ -1,0 +1,156 @@
+package dev.polyledger.ledger.adapter.out.postgres;
+
+import dev.polyledger.ledger.application.port.out.CurrencyCatalog;
+import dev.polyledger.ledger.application.port.out.Entries;
+import dev.polyledger.ledger.application.port.out.Transfers;
+import dev.polyledger.ledger.domain.AccountId;
+import dev.polyledger.ledger.domain.Currency;
+import dev.polyledger.ledger.domain.Direction;
+import dev.polyledger.ledger.domain.Entry;
+import dev.polyledger.ledger.domain.Metadata;
+import dev.polyledger.ledger.domain.Money;
+import dev.polyledger.ledger.domain.Transfer;
+import dev.polyledger.ledger.domain.TransferId;
+import dev.polyledger.ledger.domain.TransferKind;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link Transfers} and {@link Entries} in the {@code transfer} and {@code entry} tables. */
+@Singleton
+class PostgresTransfers implements Transfers, Entries {
+    private static final String ENTRY_COLUMNS =
+            "e.id AS entry_id, e.transfer_id, e.account_id, e.direction, e.amount AS entry_amount, e.currency AS entry_currency, "
+                    + "e.balance_after, e.account_version, e.created_at AS entry_created_at";
+
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+    private final CurrencyCatalog currencies;
+
+    PostgresTransfers(JdbcOperations jdbc, JsonMapper json, CurrencyCatalog currencies) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.currencies = currencies;
+    }
+
+    @Override
+    public void add(Transfer t) {
+        jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("INSERT INTO transfer (id, kind, status, source_account_id, "
+                    + "destination_account_id, amount, currency, reference, metadata, request_id, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                ps.setObject(1, t.id().value());
+                ps.setString(2, t.kind().name());
+                ps.setString(3, t.status().name());
+                ps.setObject(4, t.sourceAccountId().value());
+                ps.setObject(5, t.destinationAccountId().value());
+                ps.setLong(6, t.amount().minorUnits());
+                ps.setString(7, t.amount().currency().code());
+                ps.setString(8, t.reference());
+                ps.setString(9, Jdbc.json(json, t.metadata().values()));
+                ps.setString(10, t.requestId());
+                Jdbc.setInstant(ps, 11, t.createdAt());
+                ps.executeUpdate();
+            }
+            try (var ps = conn.prepareStatement("INSERT INTO entry (id, transfer_id, account_id, direction, amount, "
+                    + "currency, balance_after, account_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Entry e : t.entries()) {
+                    ps.setObject(1, e.id());
+                    ps.setObject(2, e.transferId().value());
+                    ps.setObject(3, e.accountId().value());
+                    ps.setString(4, e.direction().name());
+                    ps.setLong(5, e.amount().minorUnits());
+                    ps.setString(6, e.amount().currency().code());
+                    ps.setLong(7, e.balanceAfter().minorUnits());
+                    ps.setLong(8, e.accountVersion());
+                    Jdbc.setInstant(ps, 9, e.createdAt());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Transfer> find(TransferId id) {
+        return jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("SELECT t.id, t.kind, t.status, t.source_account_id, "
+                    + "t.destination_account_id, t.amount, t.currency, t.reference, t.metadata::text AS metadata, "
+                    + "t.request_id, t.created_at, " + ENTRY_COLUMNS + " FROM transfer t JOIN entry e ON e.transfer_id = t.id "
+                    + "WHERE t.id = ? ORDER BY e.direction DESC")) {
+                ps.setObject(1, id.value());
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    var currency = currency(rs.getString("currency"));
+                    var head = rs;
+                    var entries = new ArrayList<Entry>();
+                    var transferId = new TransferId(head.getObject("id", UUID.class));
+                    var kind = TransferKind.valueOf(head.getString("kind"));
+                    var status = Transfer.Status.valueOf(head.getString("status"));
+                    var source = new AccountId(head.getObject("source_account_id", UUID.class));
+                    var destination = new AccountId(head.getObject("destination_account_id", UUID.class));
+                    var amount = new Money(head.getLong("amount"), currency);
+                    var reference = head.getString("reference");
+                    var metadata = Metadata.of(Jdbc.stringMap(json, head.getString("metadata")));
+                    var requestId = head.getString("request_id");
+                    var createdAt = Jdbc.instant(head, "created_at");
+                    do {
+                        entries.add(entry(rs));
+                    } while (rs.next());
+                    return Optional.of(new Transfer(transferId, kind, status, source, destination, amount, reference,
+                            metadata, requestId, createdAt, entries));
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Entry> page(AccountId accountId, int limit, Long beforeVersion) {
+        return jdbc.execute(conn -> {
+            String sql = "SELECT " + ENTRY_COLUMNS + " FROM entry e WHERE e.account_id = ?"
+                    + (beforeVersion == null ? "" : " AND e.account_version < ?")
+                    + " ORDER BY e.account_version DESC LIMIT ?";
+            try (var ps = conn.prepareStatement(sql)) {
+                int i = 1;
+                ps.setObject(i++, accountId.value());
+                if (beforeVersion != null) {
+                    ps.setLong(i++, beforeVersion);
+                }
+                ps.setInt(i, limit);
+                var entries = new ArrayList<Entry>();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(entry(rs));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    private Entry entry(ResultSet rs) throws SQLException {
+        Currency currency = currency(rs.getString("entry_currency"));
+        return new Entry(
+                rs.getObject("entry_id", UUID.class),
+                new TransferId(rs.getObject("transfer_id", UUID.class)),
+                new AccountId(rs.getObject("account_id", UUID.class)),
+                Direction.valueOf(rs.getString("direction")),
+                new Money(rs.getLong("entry_amount"), currency),
+                new Money(rs.getLong("balance_after"), currency),
+                rs.getLong("account_version"),
+                Jdbc.instant(rs, "entry_created_at"));
+    }
+
+    private Currency currency(String code) {
+        return currencies.find(code).orElseThrow(() -> new IllegalStateException("currency " + code + " is not configured"));
+    }
+}

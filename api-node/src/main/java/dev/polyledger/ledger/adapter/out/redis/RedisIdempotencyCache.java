@@ -1,0 +1,118 @@
+package dev.polyledger.ledger.adapter.out.redis;
+
+import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
+import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.application.port.out.IdempotencyCache;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link IdempotencyCache} in Redis. Keys: {@code ledger:idem:<key>} holds a completed record as JSON until
+ * it expires; {@code ledger:idem-lock:<key>} is the in-flight lock ({@code SET NX PX}), released only by its
+ * owner (compare-and-delete script). Every Redis failure degrades: a miss, or {@code Unavailable} for the
+ * lock, counted in {@code ledger.idempotency.cache.errors}.
+ */
+@Singleton
+class RedisIdempotencyCache implements IdempotencyCache {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisIdempotencyCache.class);
+    private static final String RECORD = "ledger:idem:";
+    private static final String LOCK = "ledger:idem-lock:";
+    private static final String RELEASE_IF_OWNER =
+            "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+    private final RedisConnections redis;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Counter errors;
+
+    RedisIdempotencyCache(RedisConnections redis, JsonMapper json, Clock clock, MeterRegistry meters) {
+        this.redis = redis;
+        this.json = json;
+        this.clock = clock;
+        this.errors = meters.counter("ledger.idempotency.cache.errors");
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> find(String key) {
+        return call(commands -> Optional.ofNullable(commands.get(RECORD + key)).map(this::decode), Optional.empty());
+    }
+
+    @Override
+    public void put(IdempotencyRecord record) {
+        long ttlMillis = Duration.between(clock.instant(), record.expiresAt()).toMillis();
+        if (ttlMillis <= 0) {
+            return;
+        }
+        call(commands -> commands.set(RECORD + record.key(), encode(record), SetArgs.Builder.px(ttlMillis)), null);
+    }
+
+    @Override
+    public LockAttempt tryLock(String key, Duration ttl) {
+        String token = UUID.randomUUID().toString();
+        return call(commands -> {
+            String ok = commands.set(LOCK + key, token, SetArgs.Builder.nx().px(ttl.toMillis()));
+            return "OK".equals(ok) ? new LockAttempt.Acquired(key, token) : new LockAttempt.Held();
+        }, new LockAttempt.Unavailable());
+    }
+
+    @Override
+    public void release(LockAttempt.Acquired lock) {
+        call(commands -> commands.<Long>eval(RELEASE_IF_OWNER, ScriptOutputType.INTEGER,
+                new String[] {LOCK + lock.key()}, lock.token()), null);
+    }
+
+    private <T> T call(Function<RedisCommands<String, String>, T> command, T fallback) {
+        Optional<RedisCommands<String, String>> commands = redis.commands();
+        if (commands.isEmpty()) {
+            errors.increment();
+            return fallback;
+        }
+        try {
+            return command.apply(commands.get());
+        } catch (RuntimeException e) {
+            errors.increment();
+            redis.reportFailure(e);
+            LOG.debug("idempotency cache unavailable, falling back to PostgreSQL: {}", e.toString());
+            return fallback;
+        }
+    }
+
+    private String encode(IdempotencyRecord r) {
+        try {
+            return json.writeValueAsString(new CachedRecord(r.fingerprint(), r.response().status(), r.response().body(),
+                    r.createdAt().toEpochMilli(), r.expiresAt().toEpochMilli()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private IdempotencyRecord decode(String text) {
+        try {
+            var c = json.readValue(text, CachedRecord.class);
+            return new IdempotencyRecord(null, c.fingerprint(), new RecordedResponse(c.status(), c.body()),
+                    Instant.ofEpochMilli(c.createdAt()), Instant.ofEpochMilli(c.expiresAt()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The cached form of a record; times in epoch milliseconds. */
+    @Serdeable
+    record CachedRecord(String fingerprint, int status, String body, long createdAt, long expiresAt) {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.polyledger.ledger.application.port.in;
+
+import java.time.Instant;
+
+/**
+ * The stored outcome of a completed request under an idempotency key (IETF
+ * draft-ietf-httpapi-idempotency-key-header, section 2.6): replayed for the same request, refused for
+ * another one.
+ *
+ * @param key         the client's Idempotency-Key
+ * @param fingerprint fingerprint of the request (method, path, canonical body)
+ * @param response    the response first sent
+ * @param createdAt   when it completed
+ * @param expiresAt   until when it is kept (retention, {@code ledger.idempotency.retention})
+ */
+public record IdempotencyRecord(String key, String fingerprint, RecordedResponse response, Instant createdAt,
+                                Instant expiresAt) {
+}

@@ -1,0 +1,34 @@
+package dev.polyledger.ledger.application.port.in;
+
+import dev.polyledger.ledger.domain.Account;
+import dev.polyledger.ledger.domain.AccountId;
+import dev.polyledger.ledger.domain.Entry;
+import dev.polyledger.ledger.domain.TransferId;
+import dev.polyledger.ledger.domain.Transfer;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads of the ledger; strongly consistent (they read the primary's committed state). */
+public interface LedgerQueries {
+    int MAX_PAGE_SIZE = 500;
+
+    Optional<Account> account(AccountId id);
+
+    Optional<Transfer> transfer(TransferId id);
+
+    /**
+     * A page of an account's entries, newest first.
+     *
+     * @param limit         1..{@value #MAX_PAGE_SIZE}
+     * @param beforeVersion continue below this account version (from {@link EntryPage#nextBeforeVersion}); null for the first page
+     * @return empty when the account does not exist
+     */
+    Optional<EntryPage> entries(AccountId id, int limit, Long beforeVersion);
+
+    /**
+     * @param items             entries, newest first
+     * @param nextBeforeVersion where the next page starts, or null when this is the last page
+     */
+    record EntryPage(List<Entry> items, Long nextBeforeVersion) {
+    }
+}

@@ -1,0 +1,39 @@
+package dev.polyledger.ledger.application.port.out;
+
+import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A fast cache of completed idempotent responses and the in-flight lock of a key. Never the source of
+ * truth: every method degrades to "not cached" / {@link LockAttempt.Unavailable} instead of failing
+ * when the cache is down, and the durable {@link IdempotencyRecords} keep every guarantee.
+ */
+public interface IdempotencyCache {
+
+    Optional<IdempotencyRecord> find(String key);
+
+    /** Caches a completed record until it expires. */
+    void put(IdempotencyRecord record);
+
+    /** Tries to take the in-flight lock of a key for at most {@code ttl}. */
+    LockAttempt tryLock(String key, Duration ttl);
+
+    /** Releases a lock taken by {@link #tryLock}, only if it is still ours. */
+    void release(LockAttempt.Acquired lock);
+
+    /** The result of {@link #tryLock}. */
+    sealed interface LockAttempt {
+        /** We hold the lock. */
+        record Acquired(String key, String token) implements LockAttempt {
+        }
+
+        /** Another request holds it. */
+        record Held() implements LockAttempt {
+        }
+
+        /** The cache cannot be reached; proceed without a lock (the database still guarantees exactly-once). */
+        record Unavailable() implements LockAttempt {
+        }
+    }
+}

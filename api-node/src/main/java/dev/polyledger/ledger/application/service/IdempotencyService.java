@@ -1,0 +1,93 @@
+package dev.polyledger.ledger.application.service;
+
+import dev.polyledger.ledger.application.port.in.ExecuteIdempotently;
+import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
+import dev.polyledger.ledger.application.port.in.IdempotentRequest;
+import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.application.port.out.IdempotencyCache;
+import dev.polyledger.ledger.application.port.out.IdempotencyCache.LockAttempt;
+import dev.polyledger.ledger.application.port.out.IdempotencyRecords;
+import dev.polyledger.ledger.application.port.out.UnitOfWork;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * Exactly-once execution per idempotency key, with PostgreSQL as the truth and the cache as an accelerator:
+ * <ol>
+ *   <li>a response cached for the key is replayed (or the key refused as reused) without touching the database;</li>
+ *   <li>the key's in-flight lock is taken in the cache; held by another request → {@code InFlight};
+ *       cache down → go on without it;</li>
+ *   <li>in one serializable transaction: a record already committed for the key is replayed; otherwise the
+ *       operation runs and its response is recorded with it. Two racing requests that both missed the
+ *       lock conflict on the key's row; the loser's retried transaction finds and replays the winner's record;</li>
+ *   <li>the record is cached and the lock released.</li>
+ * </ol>
+ * Keys are kept for {@link IdempotencyPolicy#retention()} (default 24 hours); after that a key may be used afresh.
+ */
+@Singleton
+public class IdempotencyService implements ExecuteIdempotently {
+    /** Seconds a client is asked to wait (Retry-After) while the first request with its key is in flight. */
+    static final long IN_FLIGHT_RETRY_AFTER_SECONDS = 1;
+
+    private final IdempotencyRecords records;
+    private final IdempotencyCache cache;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+    private final IdempotencyPolicy policy;
+
+    public IdempotencyService(IdempotencyRecords records, IdempotencyCache cache, UnitOfWork unitOfWork, Clock clock,
+                              IdempotencyPolicy policy) {
+        this.records = records;
+        this.cache = cache;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    @Override
+    public Result execute(IdempotentRequest request, Supplier<RecordedResponse> operation) {
+        var cached = cache.find(request.key());
+        if (cached.isPresent() && cached.get().expiresAt().isAfter(clock.instant())) {
+            return replay(cached.get(), request);
+        }
+        LockAttempt lock = cache.tryLock(request.key(), policy.lockTtl());
+        if (lock instanceof LockAttempt.Held) {
+            return new Result.InFlight(IN_FLIGHT_RETRY_AFTER_SECONDS);
+        }
+        try {
+            Stored stored = unitOfWork.inSerializableTransaction(() -> {
+                var now = LedgerTime.now(clock);
+                var existing = records.find(request.key(), now);
+                if (existing.isPresent()) {
+                    return new Stored(existing.get(), false);
+                }
+                var record = new IdempotencyRecord(request.key(), request.fingerprint(), operation.get(), now,
+                        now.plus(policy.retention()));
+                records.insert(record);
+                return new Stored(record, true);
+            });
+            cache.put(stored.record());
+            return stored.fresh() ? new Result.Completed(stored.record().response(), false) : replay(stored.record(), request);
+        } finally {
+            if (lock instanceof LockAttempt.Acquired acquired) {
+                cache.release(acquired);
+            }
+        }
+    }
+
+    /** Deletes expired records in batches; returns how many were deleted. */
+    public int pruneExpired(int batchSize) {
+        return records.deleteExpired(clock.instant(), batchSize);
+    }
+
+    private static Result replay(IdempotencyRecord record, IdempotentRequest request) {
+        if (!record.fingerprint().equals(request.fingerprint())) {
+            return new Result.KeyReused();
+        }
+        return new Result.Completed(record.response(), true);
+    }
+
+    private record Stored(IdempotencyRecord record, boolean fresh) {
+    }
+}

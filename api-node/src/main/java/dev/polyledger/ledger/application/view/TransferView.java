@@ -1,0 +1,14 @@
+package dev.polyledger.ledger.application.view;
+
+import java.util.List;
+import java.util.Map;
+
+/** A transfer as the API and the {@code transfer.posted} event render it (api-contract.md, "Money movement"). */
+public record TransferView(String id, String kind, String status, String sourceAccountId,
+                           String destinationAccountId, String amount, String currency, String reference,
+                           String createdAt, Map<String, String> metadata, List<Leg> entries) {
+
+    /** One entry of the transfer, with the account's balance right after it. */
+    public record Leg(String accountId, String direction, String amount, String balanceAfter) {
+    }
+}

@@ -1,0 +1,39 @@
+package dev.polyledger.ledger.application.view;
+
+import dev.polyledger.ledger.domain.Account;
+import dev.polyledger.ledger.domain.Entry;
+import dev.polyledger.ledger.domain.Transfer;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/** Renders domain objects into the published views; one place, so the API and the events agree. */
+public final class Views {
+    private Views() {
+    }
+
+    public static AccountView account(Account a) {
+        return new AccountView(a.id().toString(), a.currency().code(), a.type().name(), a.ownerId(),
+                a.status().name(), a.balance().toDecimalString(), a.allowNegativeBalance(), a.version(),
+                time(a.createdAt()), time(a.updatedAt()), a.metadata().values());
+    }
+
+    public static TransferView transfer(Transfer t) {
+        var legs = t.entries().stream()
+                .map(e -> new TransferView.Leg(e.accountId().toString(), e.direction().name(),
+                        e.amount().toDecimalString(), e.balanceAfter().toDecimalString()))
+                .toList();
+        return new TransferView(t.id().toString(), t.kind().name(), t.status().name(),
+                t.sourceAccountId().toString(), t.destinationAccountId().toString(), t.amount().toDecimalString(),
+                t.amount().currency().code(), t.reference(), time(t.createdAt()), t.metadata().values(), legs);
+    }
+
+    public static EntryView entry(Entry e) {
+        return new EntryView(e.id().toString(), e.transferId().toString(), e.accountId().toString(),
+                e.direction().name(), e.amount().toDecimalString(), e.amount().currency().code(),
+                e.balanceAfter().toDecimalString(), time(e.createdAt()));
+    }
+
+    private static String time(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.polyledger.ledger.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The {@code ledger.*} settings of an api-node (application.yml; every one overridable by environment).
+ *
+ * @param nodeId      name of this replica in events and logs ({@code LEDGER_NODE_ID})
+ * @param currencies  supported ISO 4217 codes and their minor-unit scale, e.g. {@code USD: 2}, {@code JPY: 0}
+ * @param idempotency key retention and in-flight lock lifetime
+ * @param retry       serialization-failure retry budget
+ */
+@ConfigurationProperties("ledger")
+public record LedgerProperties(String nodeId, Map<String, Integer> currencies, Idempotency idempotency, Retry retry) {
+
+    /**
+     * @param retention how long completed responses are kept (default 24h)
+     * @param lockTtl   lifetime of the Redis in-flight lock (default 15s)
+     */
+    @ConfigurationProperties("idempotency")
+    public record Idempotency(@Bindable(defaultValue = "24h") Duration retention,
+                              @Bindable(defaultValue = "15s") Duration lockTtl) {
+    }
+
+    /**
+     * @param maxAttempts    how many times a transaction runs before 503 (default 12)
+     * @param initialBackoff first back-off, doubled per retry with ±50% jitter (default 2ms)
+     * @param maxBackoff     largest back-off (default 100ms)
+     */
+    @ConfigurationProperties("retry")
+    public record Retry(@Bindable(defaultValue = "12") int maxAttempts,
+                        @Bindable(defaultValue = "2ms") Duration initialBackoff,
+                        @Bindable(defaultValue = "100ms") Duration maxBackoff) {
+    }
+}

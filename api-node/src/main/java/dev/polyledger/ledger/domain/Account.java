@@ -1,0 +1,87 @@
+package dev.polyledger.ledger.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An account of the ledger: the aggregate that guards its balance and status. Immutable; every change
+ * returns the account after it, with {@link #version()} one higher.
+ *
+ * @param id                   identifier
+ * @param type                 what the account stands for
+ * @param ownerId              the client's reference to the owner (e.g. {@code cust_42}); may be null
+ * @param status               lifecycle state
+ * @param balance              credits minus debits, in minor units of the account's currency
+ * @param allowNegativeBalance whether debits may take the balance below zero
+ * @param world                whether this is its currency's world account ({@link AccountId#worldOf})
+ * @param version              0 when opened, +1 with every change of balance or status
+ * @param metadata             client-supplied pairs
+ * @param createdAt            when it was opened
+ * @param updatedAt            when it last changed
+ */
+public record Account(
+        AccountId id,
+        AccountType type,
+        String ownerId,
+        AccountStatus status,
+        Money balance,
+        boolean allowNegativeBalance,
+        boolean world,
+        long version,
+        Metadata metadata,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Account {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(balance, "balance");
+        Objects.requireNonNull(metadata, "metadata");
+        if (!allowNegativeBalance && balance.isNegative()) {
+            throw new IllegalStateException("account " + id + " does not allow a negative balance");
+        }
+    }
+
+    /** A new, active account with a zero balance. */
+    public static Account open(AccountId id, Currency currency, AccountType type, String ownerId,
+                               boolean allowNegativeBalance, Metadata metadata, Instant now) {
+        return new Account(id, type, ownerId, AccountStatus.ACTIVE, Money.zero(currency), allowNegativeBalance,
+                false, 0, metadata, now, now);
+    }
+
+    /** The world account of a currency: {@code EXTERNAL}, may go negative, the counterpart of credits and debits. */
+    public static Account openWorld(Currency currency, Instant now) {
+        return new Account(AccountId.worldOf(currency), AccountType.EXTERNAL, null, AccountStatus.ACTIVE,
+                Money.zero(currency), true, true, 0, Metadata.empty(), now, now);
+    }
+
+    public Currency currency() {
+        return balance.currency();
+    }
+
+    /** Whether a debit of {@code amount} would take the balance below zero where that is not allowed. */
+    boolean cannotCover(Money amount) {
+        return !allowNegativeBalance && balance.minorUnits() < amount.minorUnits();
+    }
+
+    /** Money out: the account after a debit entry. @throws ArithmeticException on 64-bit overflow */
+    Account debit(Money amount, Instant now) {
+        return withBalance(balance.minus(amount), now);
+    }
+
+    /** Money in: the account after a credit entry. @throws ArithmeticException on 64-bit overflow */
+    Account credit(Money amount, Instant now) {
+        return withBalance(balance.plus(amount), now);
+    }
+
+    Account withStatus(AccountStatus newStatus, Instant now) {
+        return new Account(id, type, ownerId, newStatus, balance, allowNegativeBalance, world, version + 1,
+                metadata, createdAt, now);
+    }
+
+    private Account withBalance(Money newBalance, Instant now) {
+        return new Account(id, type, ownerId, status, newBalance, allowNegativeBalance, world, version + 1,
+                metadata, createdAt, now);
+    }
+}

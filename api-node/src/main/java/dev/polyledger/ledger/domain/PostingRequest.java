@@ -1,0 +1,32 @@
+package dev.polyledger.ledger.domain;
+
+import java.util.UUID;
+
+/**
+ * What is asked of {@link Posting#post}: move {@code amount} from the source to the destination.
+ *
+ * @param transferId    id for the transfer, if posted
+ * @param debitEntryId  id for the debit entry
+ * @param creditEntryId id for the credit entry
+ * @param kind          kind of the transfer
+ * @param amount        positive amount, in the currency the client named
+ * @param reference     client reference; may be null
+ * @param metadata      client pairs
+ * @param requestId     X-Request-Id; may be null
+ */
+public record PostingRequest(
+        TransferId transferId,
+        UUID debitEntryId,
+        UUID creditEntryId,
+        TransferKind kind,
+        Money amount,
+        String reference,
+        Metadata metadata,
+        String requestId) {
+
+    public PostingRequest {
+        if (amount.minorUnits() <= 0) {
+            throw new IllegalArgumentException("a posting amount must be positive: " + amount);
+        }
+    }
+}

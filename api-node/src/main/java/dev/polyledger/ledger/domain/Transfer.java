@@ -1,0 +1,41 @@
+package dev.polyledger.ledger.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A balanced double-entry movement of money: exactly one {@code DEBIT} entry on the source and one
+ * {@code CREDIT} entry on the destination, of the same amount and currency, posted atomically.
+ *
+ * @param id                   identifier
+ * @param kind                 {@code TRANSFER}, or {@code CREDIT}/{@code DEBIT} against the world account
+ * @param status               always {@code POSTED} (holds, i.e. pending transfers, are not supported yet)
+ * @param sourceAccountId      the debited account
+ * @param destinationAccountId the credited account
+ * @param amount               positive amount moved
+ * @param reference            the client's reference (e.g. an order id); may be null
+ * @param metadata             client-supplied pairs
+ * @param requestId            the X-Request-Id of the request that posted it; may be null
+ * @param createdAt            posting time
+ * @param entries              the debit entry, then the credit entry
+ */
+public record Transfer(
+        TransferId id,
+        TransferKind kind,
+        Status status,
+        AccountId sourceAccountId,
+        AccountId destinationAccountId,
+        Money amount,
+        String reference,
+        Metadata metadata,
+        String requestId,
+        Instant createdAt,
+        List<Entry> entries) {
+
+    public Transfer {
+        entries = List.copyOf(entries);
+    }
+
+    /** Lifecycle of a transfer. */
+    public enum Status { POSTED }
+}

@@ -1,0 +1,7 @@
+package dev.polyledger.ledger.domain;
+
+/**
+ * How a transfer came about: {@code TRANSFER} between two accounts; {@code CREDIT} from the currency's
+ * world account into an account; {@code DEBIT} from an account to the world account.
+ */
+public enum TransferKind { TRANSFER, CREDIT, DEBIT }

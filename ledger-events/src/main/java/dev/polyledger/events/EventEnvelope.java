@@ -1,0 +1,41 @@
+package dev.polyledger.events;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The JSON envelope of every ledger event (api-contract.md, "Events").
+ *
+ * @param eventId     unique id; consumers deduplicate on it
+ * @param type        the routing key, e.g. {@code transfer.posted}
+ * @param occurredAt  commit time of the change (UTC)
+ * @param aggregateId id of the account or transfer that emitted the event
+ * @param sequence    strictly increasing, in commit order, per aggregate: an account's version after the
+ *                    change for {@code account.*}; {@code 1} for {@code transfer.posted} (a transfer is
+ *                    immutable and emits exactly one event)
+ * @param requestId   the {@code X-Request-Id} of the HTTP request that caused the change
+ * @param source      the api-node that handled the request (e.g. {@code api-node-2})
+ * @param data        the account or transfer after the change, as the HTTP API renders it
+ * @param <T>         type of {@code data}: a JSON tree or a typed view, depending on the reader
+ */
+public record EventEnvelope<T>(
+        UUID eventId,
+        String type,
+        Instant occurredAt,
+        UUID aggregateId,
+        long sequence,
+        String requestId,
+        String source,
+        T data) {
+
+    public EventEnvelope {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(aggregateId, "aggregateId");
+        if (sequence < 1) {
+            throw new IllegalArgumentException("sequence must be >= 1, was " + sequence);
+        }
+    }
+}
