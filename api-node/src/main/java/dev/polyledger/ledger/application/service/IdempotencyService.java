@@ -56,7 +56,7 @@ public class IdempotencyService implements ExecuteIdempotently {
             return new Result.InFlight(IN_FLIGHT_RETRY_AFTER_SECONDS);
         }
         try {
-            Stored stored = unitOfWork.inSerializableTransaction(() -> {
+            Stored stored = unitOfWork.inSerializableTransaction(request.accounts(), () -> {
                 var now = LedgerTime.now(clock);
                 var existing = records.find(request.key(), now);
                 if (existing.isPresent()) {

@@ -26,6 +26,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Posts transfers, credits and debits: locks both accounts in id order, applies {@link Posting}, and writes
@@ -56,6 +59,17 @@ public class TransferService implements PostTransferUseCase {
     @Override
     public Outcome<Transfer> post(PostTransferCommand command) {
         return unitOfWork.inSerializableTransaction(() -> postInTransaction(command));
+    }
+
+    @Override
+    public Set<AccountId> accountsChangedBy(PostTransferCommand command) {
+        if (command.kind() == TransferKind.TRANSFER) {
+            return Stream.of(command.accountId(), command.counterparty()).collect(Collectors.toUnmodifiableSet());
+        }
+        return accounts.currencyCodeOf(command.accountId())
+                .flatMap(currencies::find)
+                .map(currency -> Set.of(command.accountId(), AccountId.worldOf(currency)))
+                .orElse(Set.of(command.accountId()));
     }
 
     private Outcome<Transfer> postInTransaction(PostTransferCommand command) {

@@ -113,7 +113,8 @@ class AccountController {
         var json = bodies.read(body, Requests.Movement.class);
         var command = PostTransferCommand.credit(accountId, json.amount(), json.reference(), Metadata.of(json.metadata()),
                 RequestIdFilter.of(request));
-        return idempotent.execute(request, key, body, () -> TransferController.render(postTransfer.post(command), bodies));
+        return idempotent.execute(request, key, body, postTransfer.accountsChangedBy(command),
+                () -> TransferController.render(postTransfer.post(command), bodies));
     }
 
     /** Money out to the currency's world account: 201 transfer of kind DEBIT. */
@@ -124,14 +125,15 @@ class AccountController {
         var json = bodies.read(body, Requests.Movement.class);
         var command = PostTransferCommand.debit(accountId, json.amount(), json.reference(), Metadata.of(json.metadata()),
                 RequestIdFilter.of(request));
-        return idempotent.execute(request, key, body, () -> TransferController.render(postTransfer.post(command), bodies));
+        return idempotent.execute(request, key, body, postTransfer.accountsChangedBy(command),
+                () -> TransferController.render(postTransfer.post(command), bodies));
     }
 
     private HttpResponse<String> changeStatus(HttpRequest<?> request, String id, String body, StatusChange.Action action) {
         String key = idempotent.requireKey(request);
         var accountId = Ids.accountInPath(id);
         var command = new ChangeAccountStatusCommand(accountId, action, RequestIdFilter.of(request));
-        return idempotent.execute(request, key, body, () -> {
+        return idempotent.execute(request, key, body, java.util.Set.of(accountId), () -> {
             Outcome<Account> outcome = changeStatus.change(command);
             if (outcome instanceof Outcome.Refused<Account> refused) {
                 return ProblemResponses.recorded(refused, bodies);

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
+import dev.polyledger.ledger.domain.AccountId;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -57,7 +59,16 @@ class IdempotentEndpoint {
      * that records its response.
      */
     HttpResponse<String> execute(HttpRequest<?> request, String key, String body, Supplier<RecordedResponse> operation) {
-        var idempotentRequest = new IdempotentRequest(key, fingerprint(request, body));
+        return execute(request, key, body, Set.of(), operation);
+    }
+
+    /**
+     * As {@link #execute(HttpRequest, String, String, Supplier)}, queued behind the other writers of
+     * {@code accounts} (the accounts the operation changes).
+     */
+    HttpResponse<String> execute(HttpRequest<?> request, String key, String body, Set<AccountId> accounts,
+                                 Supplier<RecordedResponse> operation) {
+        var idempotentRequest = new IdempotentRequest(key, fingerprint(request, body), accounts);
         var result = idempotently.execute(idempotentRequest, operation);
         if (result instanceof ExecuteIdempotently.Result.KeyReused) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,

@@ -47,7 +47,8 @@ class TransferController {
                 Ids.accountInBody("destinationAccountId", json.destinationAccountId()),
                 json.amount(), json.currency(), json.reference(), Metadata.of(json.metadata()),
                 RequestIdFilter.of(request));
-        return idempotent.execute(request, key, body, () -> render(postTransfer.post(command), bodies));
+        return idempotent.execute(request, key, body, postTransfer.accountsChangedBy(command),
+                () -> render(postTransfer.post(command), bodies));
     }
 
     /** The transfer with its entries, or 404 TRANSFER_NOT_FOUND. */

@@ -11,4 +11,11 @@ public interface PostTransferUseCase {
 
     /** @throws dev.polyledger.ledger.domain.ValidationException for an unsupported currency or an amount with too many decimals */
     Outcome<Transfer> post(PostTransferCommand command);
+
+    /**
+     * The accounts {@link #post} would change: source and destination, with the world account of the
+     * account's currency for credits and debits. Reads the account's (immutable) currency; an unknown
+     * account yields just itself.
+     */
+    java.util.Set<dev.polyledger.ledger.domain.AccountId> accountsChangedBy(PostTransferCommand command);
 }
