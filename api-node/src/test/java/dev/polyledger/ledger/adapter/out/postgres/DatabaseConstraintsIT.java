@@ -78,6 +78,9 @@ class DatabaseConstraintsIT {
             UUID transfer = transfer(conn, a, b, 5);
             entry(conn, transfer, a, "DEBIT", 5, 1);
             entry(conn, transfer, b, "CREDIT", 5, 1);
+            // Leave a consistent ledger behind: other tests check whole-database invariants.
+            conn.createStatement().executeUpdate("UPDATE account SET balance = -5, version = 1 WHERE id = '" + a + "'");
+            conn.createStatement().executeUpdate("UPDATE account SET balance = 5, version = 1 WHERE id = '" + b + "'");
             conn.commit();
             conn.setAutoCommit(true);
             assertThatThrownBy(() -> conn.createStatement().executeUpdate(

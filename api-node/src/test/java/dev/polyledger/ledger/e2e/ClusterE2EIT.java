@@ -1,0 +1,308 @@
+package dev.polyledger.ledger.e2e;
+
+import static dev.polyledger.ledger.testing.LedgerClient.transferBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.polyledger.ledger.testing.LedgerClient;
+import dev.polyledger.ledger.testing.LedgerInvariants;
+import dev.polyledger.ledger.testing.TestDatabase;
+import io.lettuce.core.RedisClient;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole platform as the README runs it: {@code bin/cluster up} starts three api-nodes behind NGINX on the
+ * local PostgreSQL and Redis (on ports of its own, beside any cluster a developer has running), and every
+ * request here goes through NGINX.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterE2EIT {
+    private static final int HTTP_PORT = Integer.parseInt(System.getProperty("e2e.port", "18080"));
+    private static final List<Integer> NODE_PORTS = List.of(HTTP_PORT + 1, HTTP_PORT + 2, HTTP_PORT + 3);
+    private final Path repo = Path.of(System.getProperty("ledger.repo.root", "..")).toAbsolutePath().normalize();
+    private final Path runDir = Path.of("target", "e2e-cluster").toAbsolutePath();
+    private final LedgerClient api = new LedgerClient("http://127.0.0.1:" + HTTP_PORT);
+    private ExecutorService pool;
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        TestDatabase.recreateOnce();
+        pool = Executors.newFixedThreadPool(20);
+        cluster("down");
+        var up = cluster("up");
+        assertThat(up.exitCode()).as("bin/cluster up:\n%s", up.output()).isZero();
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        pool.shutdownNow();
+        var down = cluster("down");
+        assertThat(down.exitCode()).as("bin/cluster down:\n%s", down.output()).isZero();
+        for (int port : NODE_PORTS) {
+            assertThat(listening(port)).as("port %d after down", port).isFalse();
+        }
+        assertThat(listening(HTTP_PORT)).as("NGINX after down").isFalse();
+    }
+
+    @Test
+    @Order(1)
+    void entryPointIsHealthyAndTracesEveryRequest() throws Exception {
+        var health = api.get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text("status")).isEqualTo("UP");
+        assertThat(health.header("X-Request-Id")).isNotBlank();
+
+        var traced = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/health"))
+                .header("X-Request-Id", "e2e-trace-1"));
+        assertThat(traced.header("X-Request-Id")).isEqualTo("e2e-trace-1");
+
+        var status = cluster("status");
+        assertThat(status.exitCode()).as(status.output()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void spreadsRequestsOverTheThreeNodes() throws IOException {
+        for (int i = 0; i < 12; i++) {
+            assertThat(api.openAccount("USD")).isNotBlank();
+        }
+        String log = Files.readString(runDir.resolve("logs").resolve("nginx-access.log"));
+        for (int port : NODE_PORTS) {
+            assertThat(log).as("a request reached the node on %d", port).contains("127.0.0.1:" + port);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void answersProblemsAtTheEdgeToo() {
+        var unknown = api.get("/not/a/route");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+        var tooLarge = api.post("/api/v1/accounts", "{\"currency\":\"USD\",\"metadata\":{\"k\":\"" + "x".repeat(70_000) + "\"}}");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.code()).isEqualTo("REQUEST_TOO_LARGE");
+    }
+
+    @Test
+    @Order(4)
+    void twentyConcurrentRequestsWithOneKeyPostExactlyOneTransfer() throws Exception {
+        String a = api.openAccount("USD");
+        String b = api.openAccount("USD");
+        assertThat(api.credit(a, "100").status()).isEqualTo(201);
+        String key = UUID.randomUUID().toString();
+        String body = transferBody(a, b, "12.34", "USD");
+        var start = new CountDownLatch(1);
+        var answers = new ArrayList<Future<LedgerClient.Answer>>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return api.post("/api/v1/transfers", body, key);
+            }));
+        }
+        start.countDown();
+        Set<String> ids = new HashSet<>();
+        for (var answer : answers) {
+            var got = answer.get(60, TimeUnit.SECONDS);
+            assertThat(got.status()).as(got.toString()).isIn(201, 409);
+            if (got.status() == 201) {
+                ids.add(got.text("id"));
+            }
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(api.balance(b)).isEqualTo("12.34");
+        assertThat(LedgerInvariants.count("SELECT count(*) FROM transfer WHERE destination_account_id = '" + b + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void randomTransfersStayExactlyOnceWhenRedisIsFlushedMidway() throws Exception {
+        List<String> accounts = fundedAccounts(4, "1000.00");
+        var sent = new CopyOnWriteArrayList<Sent>();
+        var flushed = new CountDownLatch(1);
+        var done = new AtomicInteger();
+        var tasks = new ArrayList<Future<?>>();
+        for (int t = 0; t < 16; t++) {
+            tasks.add(pool.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    sent.add(randomTransfer(accounts));
+                    if (done.incrementAndGet() == 160) {
+                        flushRedis();
+                        flushed.countDown();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var task : tasks) {
+            task.get(5, TimeUnit.MINUTES);
+        }
+        assertThat(flushed.getCount()).isZero();
+
+        // No 5xx, only money answers; every key replays its first answer after the flush.
+        assertThat(statuses(sent)).as("statuses").isSubsetOf(201, 422);
+        for (Sent s : sent) {
+            var replay = api.post("/api/v1/transfers", s.body(), s.key());
+            assertThat(replay.status()).isEqualTo(s.answer().status());
+            assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(replay.raw().body()).isEqualTo(s.answer().raw().body());
+        }
+        assertConserved(accounts, "4000.00", sent);
+    }
+
+    @Test
+    @Order(6)
+    void aNodeKilledUnderLoadLosesNothingAndUpBringsItBack() throws Exception {
+        List<String> accounts = fundedAccounts(4, "1000.00");
+        var sent = new CopyOnWriteArrayList<Sent>();
+        var done = new AtomicInteger();
+        var tasks = new ArrayList<Future<?>>();
+        for (int t = 0; t < 8; t++) {
+            tasks.add(pool.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    var s = randomTransfer(accounts);
+                    // A client retries a 409 (first attempt still in flight on the dead node) with the same key.
+                    for (int attempt = 0; s.answer().status() == 409 && attempt < 40; attempt++) {
+                        Thread.sleep(500);
+                        s = new Sent(s.key(), s.body(), api.post("/api/v1/transfers", s.body(), s.key()));
+                    }
+                    sent.add(s);
+                    if (done.incrementAndGet() == 40) {
+                        killNode(2);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var task : tasks) {
+            task.get(5, TimeUnit.MINUTES);
+        }
+        assertThat(statuses(sent)).as("statuses").isSubsetOf(201, 422);
+        assertConserved(accounts, "4000.00", sent);
+
+        assertThat(cluster("status").exitCode()).as("status sees the dead node").isEqualTo(3);
+        var up = cluster("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(cluster("status").exitCode()).isZero();
+    }
+
+    // ----- helpers -----
+
+    private record Sent(String key, String body, LedgerClient.Answer answer) {
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Sent randomTransfer(List<String> accounts) {
+        var random = ThreadLocalRandom.current();
+        int from = random.nextInt(accounts.size());
+        int to = (from + 1 + random.nextInt(accounts.size() - 1)) % accounts.size();
+        String body = transferBody(accounts.get(from), accounts.get(to),
+                BigDecimal.valueOf(random.nextInt(1, 30_000), 2).toPlainString(), "USD");
+        String key = UUID.randomUUID().toString();
+        return new Sent(key, body, api.post("/api/v1/transfers", body, key));
+    }
+
+    private List<String> fundedAccounts(int n, String amount) {
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < n; i++) {
+            String id = api.openAccount("USD");
+            assertThat(api.credit(id, amount).status()).isEqualTo(201);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static Set<Integer> statuses(List<Sent> sent) {
+        Map<Integer, Integer> counts = new ConcurrentHashMap<>();
+        sent.forEach(s -> counts.merge(s.answer().status(), 1, Integer::sum));
+        return counts.keySet();
+    }
+
+    /** Balances add up, every 201 is exactly one transfer row and nothing else was posted. */
+    private void assertConserved(List<String> accounts, String total, List<Sent> sent) throws Exception {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (String id : accounts) {
+            sum = sum.add(new BigDecimal(api.balance(id)));
+        }
+        assertThat(sum).isEqualByComparingTo(total);
+        long created = sent.stream().filter(s -> s.answer().status() == 201).map(s -> s.answer().text("id")).distinct().count();
+        assertThat(created).isEqualTo(sent.stream().filter(s -> s.answer().status() == 201).count());
+        String in = String.join("','", accounts);
+        assertThat(LedgerInvariants.count("SELECT count(*) FROM transfer WHERE kind = 'TRANSFER' AND source_account_id IN ('"
+                + in + "')")).isEqualTo(created);
+        LedgerInvariants.assertHold();
+    }
+
+    private void flushRedis() {
+        var client = RedisClient.create(System.getenv().getOrDefault("LEDGER_TEST_REDIS_URI", "redis://127.0.0.1:6379"));
+        try (var connection = client.connect()) {
+            connection.sync().flushall();
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private void killNode(int n) throws IOException, InterruptedException {
+        String pid = Files.readString(runDir.resolve("pids").resolve("api-node-" + n + ".pid")).trim();
+        new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor();
+    }
+
+    private Result cluster(String command) throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(repo.resolve("bin/cluster").toString(), command)
+                .directory(repo.toFile())
+                .redirectErrorStream(true);
+        var env = builder.environment();
+        env.put("LEDGER_HTTP_PORT", String.valueOf(HTTP_PORT));
+        env.put("LEDGER_NODE_PORTS", NODE_PORTS.stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElseThrow());
+        env.put("LEDGER_RUN_DIR", runDir.toString());
+        env.put("LEDGER_DB_URL", TestDatabase.url());
+        env.put("LEDGER_BUILD", "never");
+        env.put("LEDGER_API_NODE_JAR", System.getProperty("ledger.jar",
+                repo.resolve("api-node/target/api-node-0.1.0-SNAPSHOT.jar").toString()));
+        env.put("LEDGER_JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
+        var process = builder.start();
+        var output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    private static boolean listening(int port) {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
