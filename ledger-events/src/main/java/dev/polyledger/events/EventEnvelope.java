@@ -11,9 +11,9 @@ import java.util.UUID;
  * @param type        the routing key, e.g. {@code transfer.posted}
  * @param occurredAt  commit time of the change (UTC)
  * @param aggregateId id of the account or transfer that emitted the event
- * @param sequence    strictly increasing, in commit order, per aggregate: an account's version after the
- *                    change for {@code account.*}; {@code 1} for {@code transfer.posted} (a transfer is
- *                    immutable and emits exactly one event)
+ * @param sequence    strictly increasing, in commit order, per aggregate: the account's version + 1 after the
+ *                    change for {@code account.*} (1 for {@code account.created}); {@code 1} for
+ *                    {@code transfer.posted} (a transfer is immutable and emits exactly one event)
  * @param requestId   the {@code X-Request-Id} of the HTTP request that caused the change
  * @param source      the api-node that handled the request (e.g. {@code api-node-2})
  * @param data        the account or transfer after the change, as the HTTP API renders it

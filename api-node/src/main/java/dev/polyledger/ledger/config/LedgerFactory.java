@@ -5,6 +5,8 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import dev.polyledger.ledger.application.port.out.CurrencyCatalog;
 import dev.polyledger.ledger.application.port.out.IdGenerator;
 import dev.polyledger.ledger.application.service.IdempotencyPolicy;
+import dev.polyledger.ledger.application.service.OutboxPolicy;
+import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.ledger.application.view.AccountView;
 import dev.polyledger.ledger.application.view.EntryView;
 import dev.polyledger.ledger.application.view.TransferView;
@@ -26,6 +28,7 @@ import java.util.TreeMap;
 @SerdeImport(TransferView.class)
 @SerdeImport(TransferView.Leg.class)
 @SerdeImport(EntryView.class)
+@SerdeImport(EventEnvelope.class)
 class LedgerFactory {
 
     @Singleton
@@ -43,6 +46,12 @@ class LedgerFactory {
     @Singleton
     IdempotencyPolicy idempotencyPolicy(LedgerProperties properties) {
         return new IdempotencyPolicy(properties.idempotency().retention(), properties.idempotency().lockTtl());
+    }
+
+    @Singleton
+    OutboxPolicy outboxPolicy(LedgerProperties properties) {
+        var outbox = properties.outbox();
+        return new OutboxPolicy(outbox.batchSize(), outbox.initialBackoff(), outbox.maxBackoff(), outbox.retention());
     }
 
     @Singleton

@@ -12,9 +12,30 @@ import java.util.Map;
  * @param currencies  supported ISO 4217 codes and their minor-unit scale, e.g. {@code USD: 2}, {@code JPY: 0}
  * @param idempotency key retention and in-flight lock lifetime
  * @param retry       serialization-failure retry budget
+ * @param outbox      the outbox relay
+ * @param rabbitmq    the broker events are published to
  */
 @ConfigurationProperties("ledger")
-public record LedgerProperties(String nodeId, Map<String, Integer> currencies, Idempotency idempotency, Retry retry) {
+public record LedgerProperties(String nodeId, Map<String, Integer> currencies, Idempotency idempotency, Retry retry,
+                               Outbox outbox, Rabbitmq rabbitmq) {
+
+    /**
+     * @param batchSize      events per relay transaction (default 200)
+     * @param initialBackoff first pause after a failed publish (default 200ms)
+     * @param maxBackoff     longest pause while the broker is away (default 5s)
+     * @param retention      how long published events are kept (default 24h)
+     */
+    @ConfigurationProperties("outbox")
+    public record Outbox(@Bindable(defaultValue = "200") int batchSize,
+                         @Bindable(defaultValue = "200ms") Duration initialBackoff,
+                         @Bindable(defaultValue = "5s") Duration maxBackoff,
+                         @Bindable(defaultValue = "24h") Duration retention) {
+    }
+
+    /** @param uri AMQP URI of the broker (default {@code amqp://guest:guest@127.0.0.1:5672}) */
+    @ConfigurationProperties("rabbitmq")
+    public record Rabbitmq(@Bindable(defaultValue = "amqp://guest:guest@127.0.0.1:5672") String uri) {
+    }
 
     /**
      * @param retention how long completed responses are kept (default 24h)

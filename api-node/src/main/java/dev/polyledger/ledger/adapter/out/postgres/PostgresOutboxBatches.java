@@ -1,0 +1,113 @@
+package dev.polyledger.ledger.adapter.out.postgres;
+
+import dev.polyledger.events.EventType;
+import dev.polyledger.ledger.application.port.out.OutboxBatches;
+import dev.polyledger.ledger.application.port.out.PendingEvent;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * {@link OutboxBatches} on the {@code outbox} table. The relay's transaction is READ COMMITTED: it only
+ * claims rows ({@code FOR UPDATE SKIP LOCKED}) and marks them, so serializable isolation would add nothing but
+ * spurious conflicts with the transfers appending to the outbox.
+ */
+@Singleton
+class PostgresOutboxBatches implements OutboxBatches {
+    /** The earliest unpublished event of each aggregate, in outbox order, skipping rows other relays hold. */
+    private static final String CLAIM = "SELECT o.id, o.event_id, o.event_type, o.aggregate_id, o.sequence, o.request_id, "
+            + "o.node_id, o.occurred_at, o.payload::text AS payload FROM outbox o "
+            + "WHERE o.published_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.published_at IS NULL "
+            + "AND p.aggregate_id = o.aggregate_id AND p.sequence < o.sequence) "
+            + "ORDER BY o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED";
+
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    private final TransactionDefinition readCommitted;
+
+    PostgresOutboxBatches(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        var definition = new DefaultTransactionDefinition(TransactionDefinition.Propagation.REQUIRES_NEW);
+        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        definition.setName("outbox-relay");
+        this.readCommitted = definition;
+    }
+
+    @Override
+    public int relay(int limit, Function<List<PendingEvent>, Set<UUID>> publish) {
+        return transactions.execute(readCommitted, status -> {
+            List<PendingEvent> batch = claim(limit);
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            Set<UUID> published = publish.apply(batch);
+            markPublished(published);
+            return batch.size();
+        });
+    }
+
+    private List<PendingEvent> claim(int limit) {
+        return jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement(CLAIM)) {
+                ps.setInt(1, limit);
+                var events = new ArrayList<PendingEvent>();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new PendingEvent(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+                                EventType.fromRoutingKey(rs.getString("event_type")).orElseThrow(),
+                                rs.getObject("aggregate_id", UUID.class), rs.getLong("sequence"), rs.getString("request_id"),
+                                rs.getString("node_id"), Jdbc.instant(rs, "occurred_at"), rs.getString("payload")));
+                    }
+                }
+                return events;
+            }
+        });
+    }
+
+    private void markPublished(Set<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("UPDATE outbox SET published_at = now() WHERE event_id = ANY(?)")) {
+                ps.setArray(1, conn.createArrayOf("uuid", eventIds.toArray()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Backlog backlog() {
+        return jdbc.execute(conn -> {
+            try (var st = conn.createStatement();
+                 var rs = st.executeQuery("SELECT count(*), min(occurred_at) FROM outbox WHERE published_at IS NULL")) {
+                rs.next();
+                var oldest = rs.getObject(2, java.time.OffsetDateTime.class);
+                return new Backlog(rs.getLong(1), Optional.ofNullable(oldest).map(java.time.OffsetDateTime::toInstant));
+            }
+        });
+    }
+
+    @Override
+    public int prunePublished(Instant publishedBefore, int batchSize) {
+        return jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox "
+                    + "WHERE published_at IS NOT NULL AND published_at < ? LIMIT ?)")) {
+                Jdbc.setInstant(ps, 1, publishedBefore);
+                ps.setInt(2, batchSize);
+                return ps.executeUpdate();
+            }
+        });
+    }
+}
