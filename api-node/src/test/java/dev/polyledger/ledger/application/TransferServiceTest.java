@@ -14,6 +14,7 @@ import static dev.polyledger.ledger.domain.DomainFixtures.newAccountId;
 import static dev.polyledger.ledger.domain.DomainFixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.polyledger.events.EventType;
@@ -35,6 +36,7 @@ import dev.polyledger.ledger.domain.ValidationException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -342,8 +344,12 @@ class TransferServiceTest {
     @Test
     void rejectsAnAmountWithTooManyDecimalsEvenWhenSourceAndDestinationAreTheSame() {
         Account account = ledger.seed(active(usd(10_000)));
+        var answered = new AtomicReference<Outcome<Transfer>>();
 
-        assertInvalid(() -> service.post(transfer(account, account, "10.505", "USD")), "amount");
+        Throwable thrown = catchThrowable(() -> answered.set(service.post(transfer(account, account, "10.505", "USD"))));
+
+        assertThat(thrown).as("answered %s instead of failing validation", answered.get())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("amount"));
     }
 
     private static PostTransferCommand transfer(Account source, Account destination, String amount, String currency) {

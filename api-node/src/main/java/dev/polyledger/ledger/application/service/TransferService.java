@@ -80,6 +80,8 @@ public class TransferService implements PostTransferUseCase {
             currency = supported(command.currencyCode());
             source = command.accountId();
             destination = command.counterparty();
+            // Malformed input fails validation (400, not recorded) before any business rule answers.
+            Money.positive(command.amount(), currency);
             if (source.equals(destination)) {
                 return new Outcome.Refused<>(LedgerRejection.SAME_ACCOUNT, "source and destination are the same account");
             }

@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.adapter.in.web;
 
+import dev.polyledger.platform.http.RequestIdFilter;
 import dev.polyledger.ledger.application.port.in.ChangeAccountStatusCommand;
 import dev.polyledger.ledger.application.port.in.ChangeAccountStatusUseCase;
 import dev.polyledger.ledger.application.port.in.LedgerQueries;
@@ -76,7 +77,7 @@ class AccountController {
         var accountId = Ids.accountInPath(id);
         return queries.account(accountId)
                 .map(account -> HttpResponse.ok(bodies.write(Views.account(account))))
-                .orElseThrow(() -> new ApiException(ErrorCode.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
+                .orElseThrow(() -> ErrorCode.ACCOUNT_NOT_FOUND.exception("account " + id + " does not exist"));
     }
 
     /** The account's entries, newest first, {@code limit} 1..500 (default 50), opaque {@code cursor}. */
@@ -85,7 +86,7 @@ class AccountController {
                                  @Nullable @QueryValue String cursor) {
         var accountId = Ids.accountInPath(id);
         var page = queries.entries(accountId, parseLimit(limit), decodeCursor(cursor))
-                .orElseThrow(() -> new ApiException(ErrorCode.ACCOUNT_NOT_FOUND, "account " + id + " does not exist"));
+                .orElseThrow(() -> ErrorCode.ACCOUNT_NOT_FOUND.exception("account " + id + " does not exist"));
         var items = page.items().stream().map(Views::entry).toList();
         return HttpResponse.ok(bodies.write(new EntryPageView(items, encodeCursor(page.nextBeforeVersion()))));
     }

@@ -1,8 +1,13 @@
 package dev.polyledger.ledger.adapter.in.web;
 
 import dev.polyledger.ledger.domain.LedgerRejection;
+import dev.polyledger.platform.http.ApiException;
+import dev.polyledger.platform.http.Problem;
 
-/** The problem codes the HTTP API answers with besides the ledger's own rejections. */
+/**
+ * The problem codes of the ledger API besides the ledger's own rejections ({@link LedgerRejection}) and the
+ * platform-wide ones of {@code platform-http} (NOT_FOUND, METHOD_NOT_ALLOWED, REQUEST_TOO_LARGE, INTERNAL_ERROR...).
+ */
 enum ErrorCode {
     VALIDATION_FAILED(400, "Request is not valid"),
     IDEMPOTENCY_KEY_MISSING(400, "Idempotency-Key header is required"),
@@ -11,14 +16,7 @@ enum ErrorCode {
     IDEMPOTENCY_KEY_IN_FLIGHT(409, "A request with this Idempotency-Key is in progress"),
     ACCOUNT_NOT_FOUND(404, "Account not found"),
     TRANSFER_NOT_FOUND(404, "Transfer not found"),
-    NOT_FOUND(404, "Not found"),
-    METHOD_NOT_ALLOWED(405, "Method not allowed"),
-    NOT_ACCEPTABLE(406, "Not acceptable"),
-    REQUEST_TOO_LARGE(413, "Request body too large"),
-    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
-    TRANSACTION_CONFLICT(503, "Too much contention; retry later with the same Idempotency-Key"),
-    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
-    INTERNAL_ERROR(500, "Internal error");
+    TRANSACTION_CONFLICT(503, "Too much contention; retry later with the same Idempotency-Key");
 
     final int status;
     final String title;
@@ -30,6 +28,10 @@ enum ErrorCode {
 
     Problem problem(String detail) {
         return Problem.of(status, name(), title, detail);
+    }
+
+    ApiException exception(String detail) {
+        return new ApiException(problem(detail));
     }
 
     /** HTTP status of a ledger rejection: 404 for a missing account, 422 for every business rule. */

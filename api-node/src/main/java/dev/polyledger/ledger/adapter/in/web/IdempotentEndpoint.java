@@ -11,6 +11,8 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import dev.polyledger.platform.http.ApiException;
+import dev.polyledger.platform.http.Problem;
 import java.util.HexFormat;
 import java.util.Set;
 import dev.polyledger.ledger.domain.AccountId;
@@ -45,10 +47,10 @@ class IdempotentEndpoint {
     String requireKey(HttpRequest<?> request) {
         var values = request.getHeaders().getAll(KEY_HEADER);
         if (values.isEmpty()) {
-            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_MISSING, "every POST needs an Idempotency-Key header");
+            throw ErrorCode.IDEMPOTENCY_KEY_MISSING.exception("every POST needs an Idempotency-Key header");
         }
         if (values.size() > 1 || !VALID_KEY.matcher(values.get(0)).matches()) {
-            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_INVALID,
+            throw ErrorCode.IDEMPOTENCY_KEY_INVALID.exception(
                     "Idempotency-Key must be one header of 1 to 255 printable ASCII characters");
         }
         return values.get(0);
@@ -71,12 +73,12 @@ class IdempotentEndpoint {
         var idempotentRequest = new IdempotentRequest(key, fingerprint(request, body), accounts);
         var result = idempotently.execute(idempotentRequest, operation);
         if (result instanceof ExecuteIdempotently.Result.KeyReused) {
-            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+            throw ErrorCode.IDEMPOTENCY_KEY_REUSED.exception(
                     "this Idempotency-Key was first used with a different method, path or body");
         }
         if (result instanceof ExecuteIdempotently.Result.InFlight inFlight) {
-            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
-                    "the first request with this Idempotency-Key is still being processed", inFlight.retryAfterSeconds());
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT.problem(
+                    "the first request with this Idempotency-Key is still being processed"), inFlight.retryAfterSeconds());
         }
         var completed = (ExecuteIdempotently.Result.Completed) result;
         var response = respond(completed.response());
@@ -88,7 +90,7 @@ class IdempotentEndpoint {
 
     /** A recorded response as HTTP: JSON for success, problem+json for refusals. */
     static io.micronaut.http.MutableHttpResponse<String> respond(RecordedResponse recorded) {
-        var contentType = recorded.status() < 400 ? MediaType.APPLICATION_JSON_TYPE : ProblemResponses.PROBLEM_JSON;
+        var contentType = recorded.status() < 400 ? MediaType.APPLICATION_JSON_TYPE : Problem.MEDIA_TYPE;
         return HttpResponse.<String>status(HttpStatus.valueOf(recorded.status()))
                 .contentType(contentType)
                 .body(recorded.body());

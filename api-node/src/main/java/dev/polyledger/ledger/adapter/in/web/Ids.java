@@ -25,13 +25,13 @@ final class Ids {
     /** @throws ApiException 404 ACCOUNT_NOT_FOUND when the path segment is not a UUID */
     static AccountId accountInPath(String text) {
         return uuid(text).map(AccountId::new)
-                .orElseThrow(() -> new ApiException(ErrorCode.ACCOUNT_NOT_FOUND, "account " + text + " does not exist"));
+                .orElseThrow(() -> ErrorCode.ACCOUNT_NOT_FOUND.exception("account " + text + " does not exist"));
     }
 
     /** @throws ApiException 404 TRANSFER_NOT_FOUND when the path segment is not a UUID */
     static TransferId transferInPath(String text) {
         return uuid(text).map(TransferId::new)
-                .orElseThrow(() -> new ApiException(ErrorCode.TRANSFER_NOT_FOUND, "transfer " + text + " does not exist"));
+                .orElseThrow(() -> ErrorCode.TRANSFER_NOT_FOUND.exception("transfer " + text + " does not exist"));
     }
 
     /** @return null when absent; @throws ValidationException when present but not a UUID */

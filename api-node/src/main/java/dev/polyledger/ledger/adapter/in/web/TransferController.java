@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.adapter.in.web;
 
+import dev.polyledger.platform.http.RequestIdFilter;
 import dev.polyledger.ledger.application.port.in.LedgerQueries;
 import dev.polyledger.ledger.application.port.in.Outcome;
 import dev.polyledger.ledger.application.port.in.PostTransferCommand;
@@ -56,7 +57,7 @@ class TransferController {
     HttpResponse<String> get(@PathVariable String id) {
         return queries.transfer(Ids.transferInPath(id))
                 .map(transfer -> HttpResponse.ok(bodies.write(Views.transfer(transfer))))
-                .orElseThrow(() -> new ApiException(ErrorCode.TRANSFER_NOT_FOUND, "transfer " + id + " does not exist"));
+                .orElseThrow(() -> ErrorCode.TRANSFER_NOT_FOUND.exception("transfer " + id + " does not exist"));
     }
 
     static RecordedResponse render(Outcome<Transfer> outcome, JsonBodies bodies) {

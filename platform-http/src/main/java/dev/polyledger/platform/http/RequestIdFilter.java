@@ -1,4 +1,4 @@
-package dev.polyledger.ledger.adapter.in.web;
+package dev.polyledger.platform.http;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 
 /**
  * Every request has an {@code X-Request-Id} (api-contract.md, "Entry point"): the client's (or NGINX's) when it
- * is 1..128 visible ASCII characters, a new UUID otherwise. It is set on the request, so handlers, the
- * access log, events and audit records see the same id, and echoed on every response, errors included.
+ * is 1..200 visible ASCII characters (NGINX's own limit), a new UUID otherwise. It is set on the request, so
+ * handlers, the access log, events and audit records see the same id, and echoed on every response, errors
+ * included.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class RequestIdFilter {
-    static final String HEADER = "X-Request-Id";
-    private static final Pattern ACCEPTED = Pattern.compile("[\\x21-\\x7E]{1,128}");
+public class RequestIdFilter {
+    public static final String HEADER = "X-Request-Id";
+    private static final Pattern ACCEPTED = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     @RequestFilter
     void assignRequestId(MutableHttpRequest<?> request) {
@@ -36,7 +37,7 @@ class RequestIdFilter {
     }
 
     /** The request's id, as assigned by this filter. */
-    static String of(HttpRequest<?> request) {
+    public static String of(HttpRequest<?> request) {
         return request.getHeaders().get(HEADER);
     }
 }

@@ -1,0 +1,15 @@
+package dev.polyledger.platform.http;
+
+/**
+ * Recognises a failure that means a backing service (a database) is out of reach, so the request is
+ * answered {@code 503 SERVICE_UNAVAILABLE} with {@code Retry-After} instead of {@code 500}. Each service
+ * provides one bean for what it depends on.
+ */
+public interface UnavailableDependency {
+
+    /** Whether {@code failure} (or one of its causes) says the dependency cannot be reached. */
+    boolean isUnavailable(Throwable failure);
+
+    /** The name used in the problem detail, e.g. "the ledger database". */
+    String name();
+}
