@@ -1,7 +1,5 @@
 package dev.polyledger.ledger.config;
 
-import com.fasterxml.uuid.Generators;
-import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import dev.polyledger.ledger.application.port.out.CurrencyCatalog;
 import dev.polyledger.ledger.application.port.out.IdGenerator;
 import dev.polyledger.ledger.application.service.IdempotencyPolicy;
@@ -21,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** Wires the application's plain-Java ports to configuration and libraries. */
 @Factory
@@ -36,11 +35,16 @@ class LedgerFactory {
         return Clock.systemUTC();
     }
 
-    /** Time-ordered UUIDv7 (RFC 9562): new rows land at the right edge of the primary-key index. */
+    /**
+     * Random (version 4) UUIDs, deliberately not time-ordered: under SERIALIZABLE, PostgreSQL's predicate locks
+     * on B-tree pages turn "every transaction inserts at the rightmost leaf and reads it back in a foreign-key
+     * check" into a read-write conflict between every pair of concurrent transfers. Measured with
+     * perf/pgbench on this machine: UUIDv7 ids 457-474 transfers/s with 39-40 % of transactions retried;
+     * random ids 860-915/s with 3-7 % retried, same constraints.
+     */
     @Singleton
     IdGenerator idGenerator() {
-        TimeBasedEpochGenerator generator = Generators.timeBasedEpochGenerator();
-        return generator::generate;
+        return UUID::randomUUID;
     }
 
     @Singleton
