@@ -1,0 +1,154 @@
+package dev.polyledger.audit.adapter.out.mongo;
+
+import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.ACCOUNT_IDS;
+import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.ID;
+import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.OCCURRED_AT;
+import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.TRANSFER_ID;
+import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.TYPE;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoInterruptedException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteConcernException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import dev.polyledger.audit.application.port.in.AuditEventQuery;
+import dev.polyledger.audit.application.port.out.AuditRecords;
+import dev.polyledger.audit.application.port.out.AuditStoreUnavailableException;
+import dev.polyledger.audit.application.port.out.UnstorableSnapshotException;
+import dev.polyledger.audit.domain.AuditSnapshot;
+import dev.polyledger.events.EventType;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.bson.BsonInvalidOperationException;
+import org.bson.BsonSerializationException;
+import org.bson.Document;
+import org.bson.codecs.configuration.CodecConfigurationException;
+import org.bson.conversions.Bson;
+
+/**
+ * {@link AuditRecords} in the MongoDB collection {@value #COLLECTION} of database {@code audit.mongodb.database}
+ * (env {@code AUDIT_MONGODB_DATABASE}, default {@code audit}), through the synchronous driver (blocking).
+ *
+ * <p>Exactly one document per event: {@code _id} is the event id, and a redelivered event's insert fails with a
+ * duplicate-key error (code 11000), read as "already stored". This holds on any MongoDB-compatible server, since
+ * {@code _id} is always unique. The query indexes are {@link AuditIndexes}'.
+ */
+@Singleton
+class MongoAuditRecords implements AuditRecords {
+    static final String COLLECTION = "audit_events";
+
+    private final MongoCollection<Document> events;
+
+    MongoAuditRecords(MongoClient client, @Value("${audit.mongodb.database:audit}") String database) {
+        this.events = client.getDatabase(database).getCollection(COLLECTION);
+    }
+
+    MongoCollection<Document> collection() {
+        return events;
+    }
+
+    @Override
+    public boolean add(AuditSnapshot snapshot) {
+        Document doc = SnapshotDocuments.toDocument(snapshot);
+        try {
+            events.insertOne(doc);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw new UnstorableSnapshotException("MongoDB refused the snapshot of event " + snapshot.eventId()
+                    + ": " + e.getError().getCode() + " " + e.getError().getMessage(), e);
+        } catch (BsonSerializationException | BsonInvalidOperationException | CodecConfigurationException
+                 | IllegalArgumentException e) {
+            throw new UnstorableSnapshotException("the snapshot of event " + snapshot.eventId()
+                    + " cannot be written as BSON: " + e.getMessage(), e);
+        } catch (MongoException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public List<AuditSnapshot> find(AuditEventQuery query, int max) {
+        List<Bson> criteria = new ArrayList<>();
+        if (query.accountId() != null) {
+            criteria.add(Filters.eq(ACCOUNT_IDS, query.accountId().toString()));
+        }
+        if (query.transferId() != null) {
+            criteria.add(Filters.eq(TRANSFER_ID, query.transferId().toString()));
+        }
+        if (query.type() != null) {
+            criteria.add(Filters.eq(TYPE, query.type().routingKey()));
+        }
+        if (query.from() != null) {
+            criteria.add(Filters.gte(OCCURRED_AT, Date.from(query.from())));
+        }
+        if (query.to() != null) {
+            criteria.add(Filters.lt(OCCURRED_AT, Date.from(query.to())));
+        }
+        if (query.after() != null) {
+            Date at = Date.from(query.after().occurredAt());
+            criteria.add(Filters.or(
+                    Filters.lt(OCCURRED_AT, at),
+                    Filters.and(Filters.eq(OCCURRED_AT, at), Filters.lt(ID, query.after().eventId().toString()))));
+        }
+        Bson filter = criteria.isEmpty() ? new Document() : Filters.and(criteria);
+        return call(() -> {
+            List<AuditSnapshot> found = new ArrayList<>();
+            events.find(filter).sort(Sorts.descending(OCCURRED_AT, ID)).limit(max)
+                    .forEach(doc -> found.add(SnapshotDocuments.fromDocument(doc)));
+            return found;
+        });
+    }
+
+    @Override
+    public Optional<AuditSnapshot> findTransferPosted(UUID transferId) {
+        return call(() -> Optional.ofNullable(events.find(Filters.and(
+                        Filters.eq(TRANSFER_ID, transferId.toString()),
+                        Filters.eq(TYPE, EventType.TRANSFER_POSTED.routingKey()))).first())
+                .map(SnapshotDocuments::fromDocument));
+    }
+
+    private static <T> T call(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (MongoException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Unavailability (no server, timeouts, failover, lost write concern) as the port's exception; the rest as is. */
+    static RuntimeException translate(MongoException e) {
+        if (unavailable(e)) {
+            return new AuditStoreUnavailableException("MongoDB unavailable: " + e.getMessage(), e);
+        }
+        return e;
+    }
+
+    static boolean unavailable(MongoException e) {
+        return e instanceof MongoTimeoutException
+                || e instanceof MongoSocketException
+                || e instanceof MongoConnectionPoolClearedException
+                || e instanceof MongoExecutionTimeoutException
+                || e instanceof MongoNotPrimaryException
+                || e instanceof MongoNodeIsRecoveringException
+                || e instanceof MongoWriteConcernException
+                || e instanceof MongoInterruptedException;
+    }
+}

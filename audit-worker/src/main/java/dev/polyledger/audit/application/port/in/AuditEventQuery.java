@@ -1,0 +1,115 @@
+package dev.polyledger.audit.application.port.in;
+
+import dev.polyledger.events.EventType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A search of audit snapshots, newest first ({@code occurredAt} descending, then {@code eventId} descending).
+ * Every criterion is optional; the ones given must all match.
+ *
+ * <p>Times are compared at millisecond precision (the store's date precision): {@code from} is inclusive,
+ * {@code to} exclusive.
+ *
+ * @param accountId  snapshots touching this account (a transfer's source or destination, or the account)
+ * @param transferId snapshots of this transfer
+ * @param type       snapshots of this event type
+ * @param from       occurredAt >= from
+ * @param to         occurredAt < to; after {@code from} when both are given
+ * @param limit      page size, {@value #MIN_LIMIT}..{@value #MAX_LIMIT}
+ * @param after      where the previous page ended; null for the first page
+ */
+public record AuditEventQuery(
+        UUID accountId,
+        UUID transferId,
+        EventType type,
+        Instant from,
+        Instant to,
+        int limit,
+        PageCursor after) {
+    public static final int MIN_LIMIT = 1;
+    public static final int MAX_LIMIT = 500;
+    public static final int DEFAULT_LIMIT = 50;
+
+    /** @throws InvalidQueryException when {@code limit} is out of range or {@code to} is not after {@code from} */
+    public AuditEventQuery {
+        if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
+            throw new InvalidQueryException("limit", "limit must be " + MIN_LIMIT + ".." + MAX_LIMIT + ", was " + limit);
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidQueryException("to", "to must be after from");
+        }
+    }
+
+    /**
+     * The query of the HTTP parameters, each absent when null or empty.
+     *
+     * @throws InvalidQueryException naming the first parameter that is not acceptable: an id that is not a UUID,
+     *                               an unknown type, a time that is not an ISO-8601 instant
+     *                               ({@code 2026-11-21T19:55:37Z}, offsets allowed), a limit that is not an
+     *                               integer in range, a cursor this API did not return
+     */
+    public static AuditEventQuery fromParameters(String accountId, String transferId, String type, String from,
+                                                 String to, String limit, String cursor) {
+        return new AuditEventQuery(
+                uuid("accountId", accountId),
+                uuid("transferId", transferId),
+                type("type", type),
+                instant("from", from),
+                instant("to", to),
+                limit("limit", limit),
+                blank(cursor) ? null : PageCursor.decode(cursor));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isEmpty();
+    }
+
+    private static UUID uuid(String field, String text) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            if (text.length() == 36) {
+                return UUID.fromString(text);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new InvalidQueryException(field, field + " must be a UUID");
+    }
+
+    private static EventType type(String field, String text) {
+        if (blank(text)) {
+            return null;
+        }
+        return EventType.fromRoutingKey(text).orElseThrow(() -> new InvalidQueryException(field,
+                field + " must be one of " + Arrays.stream(EventType.values()).map(EventType::routingKey)
+                        .collect(Collectors.joining(", "))));
+    }
+
+    private static Instant instant(String field, String text) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException(field, field + " must be an ISO-8601 instant such as 2026-11-21T19:55:37Z");
+        }
+    }
+
+    private static int limit(String field, String text) {
+        if (blank(text)) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException(field, field + " must be an integer " + MIN_LIMIT + ".." + MAX_LIMIT);
+        }
+    }
+}

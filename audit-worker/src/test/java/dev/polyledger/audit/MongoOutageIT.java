@@ -1,0 +1,149 @@
+package dev.polyledger.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.polyledger.audit.testing.AuditClient;
+import dev.polyledger.audit.testing.Events;
+import dev.polyledger.audit.testing.TestBroker;
+import dev.polyledger.events.LedgerTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * MongoDB going away and coming back: while it is down, events wait in the queue (held for the back-off, then
+ * requeued), health says DOWN and queries answer 503; once it is back, the waiting event is recorded. An event
+ * that fails on every delivery ends in the dead-letter queue after the quorum queue's delivery limit.
+ *
+ * <p>This test needs a MongoDB it can stop: an in-process stand-in of its own, whatever {@code MONGODB_URI} says,
+ * with a 1 s server-selection timeout and the test back-off (200 ms doubling to 1 s).
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MongoOutageIT implements TestPropertyProvider {
+    private final int port = freePort();
+    private MongoServer mongo;
+    private final TestBroker broker = new TestBroker();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    MeterRegistry meters;
+
+    MongoOutageIT() {
+        startMongo();
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "mongodb.uri", "mongodb://127.0.0.1:" + port,
+                "mongodb.cluster.server-selection-timeout", "1s",
+                "audit.mongodb.database", "audit_outage_it",
+                "rabbitmq.uri", TestBroker.uri());
+    }
+
+    @AfterEach
+    void mongoBack() {
+        startMongo();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        broker.close();
+        stopMongo();
+    }
+
+    @Test
+    void anEventPublishedWhileMongoIsDownIsRecordedWhenItIsBack() {
+        var api = new AuditClient(server.getURL().toString());
+        UUID eventId = UUID.randomUUID(), transfer = UUID.randomUUID();
+        stopMongo();
+        double requeuedBefore = requeued();
+
+        broker.publish("transfer.posted", eventId.toString(),
+                Events.transferPosted(eventId, transfer, UUID.randomUUID(), UUID.randomUUID(), Instant.now()));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (requeued() <= requeuedBefore && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        assertThat(requeued()).as("the event was requeued").isGreaterThan(requeuedBefore);
+        var health = api.get("/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.json().get("details").get("mongodb").get("status").asText()).isEqualTo("DOWN");
+        var query = api.get("/api/v1/audit/transfers/" + transfer);
+        assertThat(query.status()).as(query.toString()).isEqualTo(503);
+        assertThat(query.code()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(query.header("Retry-After")).isEqualTo("2");
+
+        startMongo();
+
+        var answer = api.awaitGet("/api/v1/audit/transfers/" + transfer, a -> a.status() == 200, Duration.ofSeconds(30));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.json().get("eventId").asText()).isEqualTo(eventId.toString());
+        assertThat(api.get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anEventThatKeepsFailingIsDeadLetteredAfterTheDeliveryLimit() {
+        String deadLetters = LedgerTopology.deadLetterQueueOf(LedgerTopology.AUDIT_QUEUE);
+        UUID eventId = UUID.randomUUID();
+        stopMongo();
+
+        broker.publish("transfer.posted", eventId.toString(), Events.transferPosted(eventId, UUID.randomUUID(),
+                UUID.randomUUID(), UUID.randomUUID(), Instant.now()));
+
+        assertThat(broker.awaitMessage(deadLetters, body -> body.contains(eventId.toString()), Duration.ofSeconds(90)))
+                .as("in " + deadLetters + " after " + LedgerTopology.DELIVERY_LIMIT + " deliveries").isPresent();
+    }
+
+    private double requeued() {
+        var counter = meters.find("audit.events").tag("outcome", "requeued").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private void startMongo() {
+        if (mongo == null) {
+            mongo = new MongoServer(new MemoryBackend());
+            mongo.bind("127.0.0.1", port);
+        }
+    }
+
+    private void stopMongo() {
+        if (mongo != null) {
+            mongo.shutdownNow();
+            mongo = null;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

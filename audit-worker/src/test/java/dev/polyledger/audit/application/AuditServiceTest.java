@@ -1,0 +1,128 @@
+package dev.polyledger.audit.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.polyledger.audit.application.port.in.AuditEventQuery;
+import dev.polyledger.audit.application.port.in.AuditPage;
+import dev.polyledger.audit.application.port.in.RecordOutcome;
+import dev.polyledger.audit.application.port.out.UnstorableSnapshotException;
+import dev.polyledger.audit.application.service.AuditService;
+import dev.polyledger.audit.domain.AuditSnapshot;
+import dev.polyledger.events.EventEnvelope;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Recording and querying snapshots, with an in-memory store and a fixed clock. */
+class AuditServiceTest {
+    private static final Instant NOW = Instant.parse("2026-11-21T20:00:00.123456Z");
+    private final InMemoryAuditRecords records = new InMemoryAuditRecords();
+    private final AuditService service = new AuditService(records, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static EventEnvelope<Map<String, Object>> accountCreated(UUID eventId, UUID account, Instant at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", account.toString());
+        data.put("status", "ACTIVE");
+        return new EventEnvelope<>(eventId, "account.created", at, account, 1, "req-1", "api-node-1", data);
+    }
+
+    @Test
+    void storesTheSnapshotWithTheTimeOfReceipt() {
+        UUID eventId = UUID.randomUUID();
+
+        var outcome = service.record(accountCreated(eventId, UUID.randomUUID(), NOW.minusSeconds(1)));
+
+        assertThat(outcome).isEqualTo(new RecordOutcome.Stored(eventId));
+        assertThat(records.byEventId.get(eventId).receivedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aRedeliveredEventIsAlreadyStoredAndKeepsItsFirstSnapshot() {
+        UUID eventId = UUID.randomUUID(), account = UUID.randomUUID();
+        service.record(accountCreated(eventId, account, NOW.minusSeconds(2)));
+        AuditSnapshot first = records.byEventId.get(eventId);
+
+        var again = service.record(accountCreated(eventId, account, NOW.minusSeconds(2)));
+
+        assertThat(again).isEqualTo(new RecordOutcome.AlreadyStored(eventId));
+        assertThat(records.byEventId).hasSize(1);
+        assertThat(records.byEventId.get(eventId)).isSameAs(first);
+    }
+
+    @Test
+    void rejectsAnEventOfAnUnknownType() {
+        var event = new EventEnvelope<Map<String, Object>>(UUID.randomUUID(), "account.renamed", NOW, UUID.randomUUID(),
+                1, null, null, Map.of());
+
+        assertThat(service.record(event)).isEqualTo(new RecordOutcome.Rejected("unknown event type 'account.renamed'"));
+        assertThat(records.byEventId).isEmpty();
+    }
+
+    @Test
+    void rejectsWhatTheStoreRefusesForItsContent() {
+        var refusing = new AuditService(new InMemoryAuditRecords() {
+            @Override
+            public boolean add(AuditSnapshot snapshot) {
+                throw new UnstorableSnapshotException("document too large", null);
+            }
+        }, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(refusing.record(accountCreated(UUID.randomUUID(), UUID.randomUUID(), NOW)))
+                .isEqualTo(new RecordOutcome.Rejected("document too large"));
+    }
+
+    @Test
+    void pagesDoNotOverlapAndEndWithoutCursor() {
+        UUID account = UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            // two events per millisecond: the event id breaks the tie
+            service.record(accountCreated(UUID.randomUUID(), account, NOW.minusMillis(i / 2)));
+        }
+        List<UUID> seen = new ArrayList<>();
+        AuditPage page = service.search(new AuditEventQuery(account, null, null, null, null, 2, null));
+        int pages = 1;
+        while (true) {
+            page.items().forEach(s -> seen.add(s.eventId()));
+            if (page.next() == null) {
+                break;
+            }
+            page = service.search(new AuditEventQuery(account, null, null, null, null, 2, page.next()));
+            pages++;
+        }
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).doesNotHaveDuplicates().hasSize(5);
+        var expected = records.find(new AuditEventQuery(account, null, null, null, null, 500, null), 500).stream()
+                .map(AuditSnapshot::eventId).toList();
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aFullLastPageHasNoCursor() {
+        UUID account = UUID.randomUUID();
+        service.record(accountCreated(UUID.randomUUID(), account, NOW));
+        service.record(accountCreated(UUID.randomUUID(), account, NOW));
+
+        var page = service.search(new AuditEventQuery(account, null, null, null, null, 2, null));
+
+        assertThat(page.items()).hasSize(2);
+        assertThat(page.next()).isNull();
+    }
+
+    @Test
+    void findsTheTransferOnlyOnceRecorded() {
+        UUID transfer = UUID.randomUUID();
+        assertThat(service.transfer(transfer)).isEmpty();
+        Map<String, Object> data = Map.of("id", transfer.toString(), "sourceAccountId", UUID.randomUUID().toString(),
+                "destinationAccountId", UUID.randomUUID().toString());
+        service.record(new EventEnvelope<>(UUID.randomUUID(), "transfer.posted", NOW, transfer, 1, "r", "n", data));
+
+        assertThat(service.transfer(transfer)).get().extracting(AuditSnapshot::transferId).isEqualTo(transfer);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.polyledger.audit.application;
+
+import dev.polyledger.audit.application.port.in.AuditEventQuery;
+import dev.polyledger.audit.application.port.out.AuditRecords;
+import dev.polyledger.audit.domain.AuditSnapshot;
+import dev.polyledger.events.EventType;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link AuditRecords} in a map, with the store's order: occurredAt (milliseconds) then eventId, descending. */
+class InMemoryAuditRecords implements AuditRecords {
+    final Map<UUID, AuditSnapshot> byEventId = new ConcurrentHashMap<>();
+
+    private static final Comparator<AuditSnapshot> NEWEST_FIRST = Comparator
+            .comparing((AuditSnapshot s) -> s.occurredAt().truncatedTo(ChronoUnit.MILLIS))
+            .thenComparing(s -> s.eventId().toString()).reversed();
+
+    @Override
+    public boolean add(AuditSnapshot snapshot) {
+        return byEventId.putIfAbsent(snapshot.eventId(), snapshot) == null;
+    }
+
+    @Override
+    public List<AuditSnapshot> find(AuditEventQuery q, int max) {
+        return byEventId.values().stream()
+                .filter(s -> q.accountId() == null || s.accountIds().contains(q.accountId()))
+                .filter(s -> q.transferId() == null || q.transferId().equals(s.transferId()))
+                .filter(s -> q.type() == null || q.type() == s.type())
+                .filter(s -> q.from() == null || !millis(s).isBefore(q.from().truncatedTo(ChronoUnit.MILLIS)))
+                .filter(s -> q.to() == null || millis(s).isBefore(q.to().truncatedTo(ChronoUnit.MILLIS)))
+                .filter(s -> q.after() == null || millis(s).isBefore(q.after().occurredAt())
+                        || millis(s).equals(q.after().occurredAt())
+                        && s.eventId().toString().compareTo(q.after().eventId().toString()) < 0)
+                .sorted(NEWEST_FIRST)
+                .limit(max)
+                .toList();
+    }
+
+    private static java.time.Instant millis(AuditSnapshot s) {
+        return s.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Override
+    public Optional<AuditSnapshot> findTransferPosted(UUID transferId) {
+        return byEventId.values().stream()
+                .filter(s -> s.type() == EventType.TRANSFER_POSTED && transferId.equals(s.transferId()))
+                .findFirst();
+    }
+}
