@@ -13,8 +13,10 @@ import java.util.Map;
  *                                  --#--> notifications  (quorum, durable) --dead-letter--> ledger.events.dlx --notifications--> notifications.dead-letter
  * </pre>
  * The consumer queues are quorum queues with a delivery limit: a message that keeps failing (its consumer
- * nacks it with requeue) is dead-lettered after {@link #DELIVERY_LIMIT} deliveries instead of blocking the
- * queue; a consumer dead-letters a malformed message at once by rejecting it without requeue.
+ * nacks it with requeue) is dead-lettered by the broker once it has been returned {@link #DELIVERY_LIMIT}
+ * times (RabbitMQ 3.10 dead-letters on what would be delivery {@code DELIVERY_LIMIT + 1}; consumers may give
+ * up earlier themselves) instead of blocking the queue; a consumer dead-letters a malformed message at once
+ * by rejecting it without requeue.
  */
 public final class LedgerTopology {
     /** Durable topic exchange every committed change is published to; routing key = event type. */
@@ -25,7 +27,7 @@ public final class LedgerTopology {
     public static final String AUDIT_QUEUE = "audit";
     /** The notification-worker's queue. */
     public static final String NOTIFICATIONS_QUEUE = "notifications";
-    /** Deliveries of one message before the broker dead-letters it. */
+    /** Returns (nack with requeue) of one message after which the broker dead-letters it. */
     public static final int DELIVERY_LIMIT = 10;
 
     private LedgerTopology() {

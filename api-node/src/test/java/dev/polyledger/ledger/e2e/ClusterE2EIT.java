@@ -46,6 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterE2EIT {
     private static final int HTTP_PORT = Integer.parseInt(System.getProperty("e2e.port", "18080"));
     private static final List<Integer> NODE_PORTS = List.of(HTTP_PORT + 1, HTTP_PORT + 2, HTTP_PORT + 3);
+    private static final String VHOST = "ledger-e2e";
     private final Path repo = Path.of(System.getProperty("ledger.repo.root", "..")).toAbsolutePath().normalize();
     private final Path runDir = Path.of("target", "e2e-cluster").toAbsolutePath();
     private final LedgerClient api = new LedgerClient("http://127.0.0.1:" + HTTP_PORT);
@@ -213,6 +214,103 @@ class ClusterE2EIT {
         assertThat(cluster("status").exitCode()).isZero();
     }
 
+    @Test
+    @Order(7)
+    void aTransfersAuditSnapshotIsQueryableWithinSecondsWithItsRequestId() throws Exception {
+        String a = api.openAccount("USD");
+        String b = api.openAccount("USD");
+        api.credit(a, "50");
+        var transfer = api.post("/api/v1/transfers", transferBody(a, b, "5.00", "USD"), UUID.randomUUID().toString(),
+                "e2e-audit-trace-7");
+        assertThat(transfer.status()).isEqualTo(201);
+        String id = transfer.text("id");
+
+        var snapshot = awaitSnapshot(id, java.time.Duration.ofSeconds(10));
+        assertThat(snapshot.text("requestId")).isEqualTo("e2e-audit-trace-7");
+        assertThat(snapshot.text("type")).isEqualTo("transfer.posted");
+        assertThat(snapshot.text("source")).startsWith("api-node-");
+        assertThat(snapshot.json().get("data").get("entries").get(0).get("balanceAfter").asText()).isEqualTo("45.00");
+        var byAccount = api.get("/api/v1/audit/events?accountId=" + b + "&type=transfer.posted");
+        assertThat(byAccount.status()).isEqualTo(200);
+        assertThat(byAccount.json().get("items").get(0).get("aggregateId").asText()).isEqualTo(id);
+    }
+
+    @Test
+    @Order(8)
+    void theAuditTrailSurvivesAKilledWorkerAndABrokerRestart() throws Exception {
+        List<String> accounts = fundedAccounts(4, "1000.00");
+        var sent = new CopyOnWriteArrayList<Sent>();
+        var done = new AtomicInteger();
+        var tasks = new ArrayList<Future<?>>();
+        for (int t = 0; t < 8; t++) {
+            tasks.add(pool.submit(() -> {
+                for (int i = 0; i < 25; i++) {
+                    sent.add(randomTransfer(accounts));
+                    int n = done.incrementAndGet();
+                    if (n == 50) {
+                        killPart("audit-worker");
+                    }
+                    if (n == 100) {
+                        restartBroker();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var task : tasks) {
+            task.get(5, TimeUnit.MINUTES);
+        }
+        assertThat(statuses(sent)).as("statuses while the broker restarted").isSubsetOf(201, 422);
+        var up = cluster("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertEveryTransferHasExactlyOneSnapshot(java.time.Duration.ofSeconds(60));
+    }
+
+    /**
+     * Counted against PostgreSQL: every transfer this cluster's nodes committed has one audit snapshot, no more.
+     * (The database is shared with the in-process integration tests, whose events go to a vhost of their own.)
+     */
+    private void assertEveryTransferHasExactlyOneSnapshot(java.time.Duration within) throws Exception {
+        List<String> transferIds = new ArrayList<>();
+        try (var conn = TestDatabase.connect(); var rs = conn.createStatement().executeQuery(
+                "SELECT t.id FROM transfer t JOIN outbox o ON o.aggregate_id = t.id WHERE o.node_id LIKE 'api-node-%'")) {
+            while (rs.next()) {
+                transferIds.add(rs.getString(1));
+            }
+        }
+        assertThat(transferIds).isNotEmpty();
+        for (String id : transferIds) {
+            awaitSnapshot(id, within);
+            var events = api.get("/api/v1/audit/events?transferId=" + id + "&limit=10");
+            assertThat(events.json().get("items")).as("snapshots of transfer %s", id).hasSize(1);
+        }
+    }
+
+    private LedgerClient.Answer awaitSnapshot(String transferId, java.time.Duration within) throws InterruptedException {
+        var deadline = java.time.Instant.now().plus(within);
+        LedgerClient.Answer answer;
+        do {
+            answer = api.get("/api/v1/audit/transfers/" + transferId);
+            if (answer.status() == 200) {
+                return answer;
+            }
+            Thread.sleep(100);
+        } while (java.time.Instant.now().isBefore(deadline));
+        throw new AssertionError("no audit snapshot of transfer " + transferId + " within " + within + ": " + answer);
+    }
+
+    private void killPart(String part) throws IOException, InterruptedException {
+        String pid = Files.readString(runDir.resolve("pids").resolve(part + ".pid")).trim();
+        new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor();
+    }
+
+    /** Stops and starts the broker's application (the node stays, the connections all drop). */
+    private void restartBroker() throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("rabbitmqctl", "stop_app").inheritIO().start().waitFor()).isZero();
+        Thread.sleep(2_000);
+        assertThat(new ProcessBuilder("rabbitmqctl", "start_app").inheritIO().start().waitFor()).isZero();
+    }
+
     // ----- helpers -----
 
     private record Sent(String key, String body, LedgerClient.Answer answer) {
@@ -272,8 +370,7 @@ class ClusterE2EIT {
     }
 
     private void killNode(int n) throws IOException, InterruptedException {
-        String pid = Files.readString(runDir.resolve("pids").resolve("api-node-" + n + ".pid")).trim();
-        new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor();
+        killPart("api-node-" + n);
     }
 
     private Result cluster(String command) throws IOException, InterruptedException {
@@ -284,6 +381,11 @@ class ClusterE2EIT {
         env.put("LEDGER_HTTP_PORT", String.valueOf(HTTP_PORT));
         env.put("LEDGER_NODE_PORTS", NODE_PORTS.stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElseThrow());
         env.put("LEDGER_RUN_DIR", runDir.toString());
+        // A vhost and ports of its own: a developer's cluster on the same broker must not take these events.
+        env.put("LEDGER_RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:5672/" + VHOST);
+        env.put("LEDGER_AUDIT_PORT", String.valueOf(HTTP_PORT + 10));
+        env.put("LEDGER_DEV_MONGO_PORT", String.valueOf(HTTP_PORT + 17));
+        env.remove("MONGODB_URI");
         env.put("LEDGER_DB_URL", TestDatabase.url());
         env.put("LEDGER_BUILD", "never");
         env.put("LEDGER_API_NODE_JAR", System.getProperty("ledger.jar",

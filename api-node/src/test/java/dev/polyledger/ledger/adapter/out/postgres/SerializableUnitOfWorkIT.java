@@ -31,18 +31,20 @@ class SerializableUnitOfWorkIT {
     void runsTheWorkSerializableOnTheSessionThatHoldsTheAccountLocks() throws SQLException {
         var account = new AccountId(UUID.randomUUID());
         long key = SerializableUnitOfWork.lockKey(account);
+        // pg_locks shows a bigint advisory key as two unsigned 32-bit halves.
+        String thisKey = "locktype = 'advisory' AND objsubid = 1 AND classid::bigint = " + ((key >>> 32) & 0xFFFFFFFFL)
+                + " AND objid::bigint = " + (key & 0xFFFFFFFFL);
 
         String seen = unitOfWork.inSerializableTransaction(List.of(account), () -> jdbc.execute(conn -> {
             try (var rs = conn.createStatement().executeQuery("SELECT current_setting('transaction_isolation'), "
-                    + "(SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() "
-                    + "AND ((classid::bigint << 32) | objid::bigint) = " + key + ")")) {
+                    + "(SELECT count(*) FROM pg_locks WHERE " + thisKey + " AND pid = pg_backend_pid())")) {
                 rs.next();
                 return rs.getString(1) + "/" + rs.getLong(2);
             }
         }));
 
         assertThat(seen).isEqualTo("serializable/1");
-        assertThat(LedgerInvariants.count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"))
+        assertThat(LedgerInvariants.count("SELECT count(*) FROM pg_locks WHERE " + thisKey))
                 .as("locks released after the transaction").isZero();
     }
 
