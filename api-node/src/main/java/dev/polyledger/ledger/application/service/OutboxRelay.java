@@ -81,8 +81,7 @@ public class OutboxRelay {
     /** What the relay knows now, for health and metrics. */
     public Status status() {
         var backlog = outbox.backlog();
-        return new Status(backlog.events(), backlog.oldestAge(clock.instant()), publisher.connected() && lastError.get() == null,
-                lastError.get(), published.get());
+        return new Status(backlog.events(), backlog.oldestAge(clock.instant()), lastError.get(), published.get());
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -92,10 +91,9 @@ public class OutboxRelay {
     /**
      * @param backlog         unpublished events
      * @param oldestAge       age of the oldest unpublished event (zero when none)
-     * @param brokerReachable whether the last publish attempt reached the broker
-     * @param lastError       the last failure, null after a success
+     * @param lastError       the last failure to publish, null after a success (or before any attempt)
      * @param published       events this node published since it started
      */
-    public record Status(long backlog, Duration oldestAge, boolean brokerReachable, String lastError, long published) {
+    public record Status(long backlog, Duration oldestAge, String lastError, long published) {
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * {@code outbox} in {@code /health}: the backlog of unpublished events and the age of the oldest. {@code UP}
  * while the broker takes events; {@code DEGRADED} (still operational, HTTP 200) while it does not: the API keeps
- * committing and the events wait in PostgreSQL.
+ * committing and the events wait in PostgreSQL. A node whose relay is switched off reports its backlog as UP.
  */
 @Singleton
 class OutboxHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
@@ -25,8 +25,7 @@ class OutboxHealthIndicator extends AbstractHealthIndicator<Map<String, Object>>
     @Override
     protected Map<String, Object> getHealthInformation() {
         var status = relay.status();
-        healthStatus = status.brokerReachable() || status.backlog() == 0 && status.lastError() == null
-                ? HealthStatus.UP : DEGRADED;
+        healthStatus = status.lastError() == null ? HealthStatus.UP : DEGRADED;
         var details = new LinkedHashMap<String, Object>();
         details.put("backlog", status.backlog());
         details.put("oldestAgeSeconds", status.oldestAge().toMillis() / 1000.0);

@@ -44,7 +44,6 @@ class RabbitEventPublisher implements EventPublisher {
     private final Set<String> returned = ConcurrentHashMap.newKeySet();
     private Connection connection;
     private Channel channel;
-    private volatile boolean connected;
 
     RabbitEventPublisher(LedgerProperties properties, JsonMapper json) {
         this.json = json;
@@ -78,21 +77,14 @@ class RabbitEventPublisher implements EventPublisher {
                 LOG.error("broker returned {} unroutable events (is the topology declared?); they stay in the outbox",
                         returned.size());
             }
-            connected = true;
             return confirmed;
         } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            connected = false;
             reset();
             throw new IllegalStateException("publishing to RabbitMQ failed: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public boolean connected() {
-        return connected;
     }
 
     private Channel channel() throws IOException, TimeoutException {

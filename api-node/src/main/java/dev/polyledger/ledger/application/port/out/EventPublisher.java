@@ -16,7 +16,4 @@ public interface EventPublisher {
      *                          assumed published then
      */
     Set<UUID> publish(List<PendingEvent> events);
-
-    /** Whether the last attempt to reach the broker succeeded. */
-    boolean connected();
 }
