@@ -26,10 +26,16 @@ public abstract class LedgerSimulation extends Simulation {
     public void before() {
         System.out.printf("[perf] %s against %s%n", getClass().getSimpleName(), baseUrl);
         accounts = LedgerFixture.fromConfig(baseUrl, accountCount).ensureAccounts();
+        // perf/run starts its CPU and wait-event sampling on this line: the fixture is not measured.
+        System.out.printf("[perf] load starts (%,d accounts ready)%n", accounts.size());
+        System.out.flush();
     }
 
     @Override
     public void after() {
+        // perf/run stops its sampling on this line.
+        System.out.println("[perf] load finished");
+        System.out.flush();
         long insufficient = LedgerRequests.INSUFFICIENT_FUNDS.sum();
         if (insufficient > 0) {
             System.out.printf("[perf] %,d transfers answered 422 INSUFFICIENT_FUNDS (counted as OK)%n", insufficient);
