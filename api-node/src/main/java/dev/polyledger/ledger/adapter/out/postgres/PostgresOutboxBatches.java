@@ -38,8 +38,8 @@ class PostgresOutboxBatches implements OutboxBatches {
     PostgresOutboxBatches(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        // READ COMMITTED is the pool's default; naming it would cost round trips to set and reset it.
         var definition = new DefaultTransactionDefinition(TransactionDefinition.Propagation.REQUIRES_NEW);
-        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
         definition.setName("outbox-relay");
         this.readCommitted = definition;
     }
