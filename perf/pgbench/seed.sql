@@ -12,9 +12,8 @@
 --   account_version as the API would have them). The deferred balance trigger checks each entry at commit;
 -- * the fixture's idempotency records and outbox events (see below).
 --
--- Plus one helper that is not part of the api-node's schema: bench_uuid_v7(), a UUIDv7 (RFC 9562) made in
--- SQL. The api-node makes its row ids in Java (Generators.timeBasedEpochGenerator()); transfer.sql uses this
--- to give the same time-ordered ids (right edge of the primary-key indexes) to its transfers, entries and events.
+-- Row ids are random UUIDs (gen_random_uuid()), as the api-node makes them (UUID.randomUUID()): time-ordered
+-- ids made every pair of concurrent serializable transfers conflict (see README, "How it works").
 
 \if :{?accounts}
 \else
@@ -22,12 +21,6 @@
 \endif
 
 BEGIN;
-
-CREATE FUNCTION bench_uuid_v7() RETURNS uuid LANGUAGE sql VOLATILE AS $$
-    SELECT (lpad(to_hex((extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0')
-            || '7' || substr(g, 14, 3) || substr(g, 17))::uuid
-      FROM replace(gen_random_uuid()::text, '-', '') AS g
-$$;
 
 -- Java's UUID.nameUUIDFromBytes: md5, version 3, IETF variant.
 CREATE FUNCTION pg_temp.name_uuid(name text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
@@ -48,7 +41,7 @@ SELECT md5('acct-' || i)::uuid, 'USD', 'USER', NULL, 'ACTIVE', 100000000, false,
   FROM generate_series(1, :accounts) AS i;
 
 CREATE TEMP TABLE funding AS
-SELECT i, bench_uuid_v7() AS transfer_id, md5('acct-' || i)::uuid AS account_id
+SELECT i, gen_random_uuid() AS transfer_id, md5('acct-' || i)::uuid AS account_id
   FROM generate_series(1, :accounts) AS i;
 
 INSERT INTO transfer (id, kind, status, source_account_id, destination_account_id, amount, currency, reference,
@@ -58,11 +51,11 @@ SELECT transfer_id, 'CREDIT', 'POSTED', pg_temp.name_uuid('world:USD'), account_
   FROM funding;
 
 INSERT INTO entry (id, transfer_id, account_id, direction, amount, currency, balance_after, account_version, created_at)
-SELECT bench_uuid_v7(), transfer_id, pg_temp.name_uuid('world:USD'), 'DEBIT', 100000000, 'USD', -100000000 * i::bigint,
+SELECT gen_random_uuid(), transfer_id, pg_temp.name_uuid('world:USD'), 'DEBIT', 100000000, 'USD', -100000000 * i::bigint,
        i, now()
   FROM funding
 UNION ALL
-SELECT bench_uuid_v7(), transfer_id, account_id, 'CREDIT', 100000000, 'USD', 100000000, 1, now()
+SELECT gen_random_uuid(), transfer_id, account_id, 'CREDIT', 100000000, 'USD', 100000000, 1, now()
   FROM funding;
 
 -- What the API's fixture (perf LedgerFixture: POST /accounts, then POST /accounts/{id}/credits, each with a
@@ -82,11 +75,11 @@ SELECT gen_random_uuid()::text, md5('fund-' || i) || md5('fund-' || i), 201, rpa
   FROM funding;
 
 INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, sequence, request_id, node_id, occurred_at, payload)
-SELECT bench_uuid_v7(), 'account.created', 'ACCOUNT', account_id, 1, 'pgbench-seed', 'pgbench', now(),
+SELECT gen_random_uuid(), 'account.created', 'ACCOUNT', account_id, 1, 'pgbench-seed', 'pgbench', now(),
        jsonb_build_object('id', account_id, 'currency', 'USD', 'type', 'USER', 'status', 'ACTIVE', 'balance', '0.00')
   FROM funding
 UNION ALL
-SELECT bench_uuid_v7(), 'transfer.posted', 'TRANSFER', transfer_id, 1, 'pgbench-seed', 'pgbench', now(),
+SELECT gen_random_uuid(), 'transfer.posted', 'TRANSFER', transfer_id, 1, 'pgbench-seed', 'pgbench', now(),
        jsonb_build_object('id', transfer_id, 'kind', 'CREDIT', 'amount', '1000000.00', 'currency', 'USD', 'padding', repeat('x', 400))
   FROM funding;
 

@@ -22,7 +22,7 @@
 --   request fingerprint (SHA-256) and the JSON bodies in Java and sends them as parameters. pgbench cannot
 --   handle strings, so the lock statement also returns the account ids, the idempotency key, the transfer
 --   id and a request id (\gset: no extra round trip), and the INSERTs build their JSON with format().
---   bench_uuid_v7() (seed.sql) stands in for the Java UUIDv7 generator.
+--   gen_random_uuid() (seed.sql) stands in for the Java UUIDv7 generator.
 -- * The api-node sends computed values: UPDATE ... SET balance = ?, version = ? ... WHERE id = ? AND
 --   version = ? (a guard that fails loudly if the row lock was missed). pgbench cannot carry the values
 --   read by the SELECT (two rows), so the UPDATEs compute them in place and return balance and version
@@ -52,7 +52,7 @@ SELECT pg_advisory_unlock_all() AS released,
        md5('acct-' || :src::text)::uuid AS s,
        md5('acct-' || :dst::text)::uuid AS d,
        gen_random_uuid()::text AS ikey,
-       bench_uuid_v7() AS tid,
+       gen_random_uuid() AS tid,
        md5(random()::text) AS rid
 \gset
 BEGIN ISOLATION LEVEL SERIALIZABLE;
@@ -63,9 +63,9 @@ UPDATE account SET balance = balance - :amt, status = 'ACTIVE', version = versio
 UPDATE account SET balance = balance + :amt, status = 'ACTIVE', version = version + 1, updated_at = now() WHERE id = :d::uuid RETURNING balance AS dbal, version AS dver
 \gset
 INSERT INTO transfer (id, kind, status, source_account_id, destination_account_id, amount, currency, reference, metadata, request_id, created_at) VALUES (:tid::uuid, 'TRANSFER', 'POSTED', :s::uuid, :d::uuid, :amt, 'USD', NULL, '{}'::jsonb, :rid, now());
-INSERT INTO entry (id, transfer_id, account_id, direction, amount, currency, balance_after, account_version, created_at) VALUES (bench_uuid_v7(), :tid::uuid, :s::uuid, 'DEBIT', :amt, 'USD', :sbal, :sver, now());
-INSERT INTO entry (id, transfer_id, account_id, direction, amount, currency, balance_after, account_version, created_at) VALUES (bench_uuid_v7(), :tid::uuid, :d::uuid, 'CREDIT', :amt, 'USD', :dbal, :dver, now());
-INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, sequence, request_id, node_id, occurred_at, payload) VALUES (bench_uuid_v7(), 'transfer.posted', 'TRANSFER', :tid::uuid, 1, :rid, 'pgbench', now(), format('{"id":"%s","kind":"TRANSFER","status":"POSTED","sourceAccountId":"%s","destinationAccountId":"%s","amount":"%s.%s","currency":"USD","reference":%s,"createdAt":"%s","metadata":{},"entries":[{"accountId":"%s","direction":"DEBIT","amount":"%s.%s","balanceAfter":"%s.%s"},{"accountId":"%s","direction":"CREDIT","amount":"%s.%s","balanceAfter":"%s.%s"}]}', :tid::text, :s::text, :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), 'null', replace(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24_MI_SS.US"Z"'), '_', ':'), :s::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :sbal::bigint / 100, lpad((:sbal::bigint % 100)::text, 2, '0'), :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :dbal::bigint / 100, lpad((:dbal::bigint % 100)::text, 2, '0'))::jsonb);
+INSERT INTO entry (id, transfer_id, account_id, direction, amount, currency, balance_after, account_version, created_at) VALUES (gen_random_uuid(), :tid::uuid, :s::uuid, 'DEBIT', :amt, 'USD', :sbal, :sver, now());
+INSERT INTO entry (id, transfer_id, account_id, direction, amount, currency, balance_after, account_version, created_at) VALUES (gen_random_uuid(), :tid::uuid, :d::uuid, 'CREDIT', :amt, 'USD', :dbal, :dver, now());
+INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, sequence, request_id, node_id, occurred_at, payload) VALUES (gen_random_uuid(), 'transfer.posted', 'TRANSFER', :tid::uuid, 1, :rid, 'pgbench', now(), format('{"id":"%s","kind":"TRANSFER","status":"POSTED","sourceAccountId":"%s","destinationAccountId":"%s","amount":"%s.%s","currency":"USD","reference":%s,"createdAt":"%s","metadata":{},"entries":[{"accountId":"%s","direction":"DEBIT","amount":"%s.%s","balanceAfter":"%s.%s"},{"accountId":"%s","direction":"CREDIT","amount":"%s.%s","balanceAfter":"%s.%s"}]}', :tid::text, :s::text, :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), 'null', replace(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24_MI_SS.US"Z"'), '_', ':'), :s::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :sbal::bigint / 100, lpad((:sbal::bigint % 100)::text, 2, '0'), :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :dbal::bigint / 100, lpad((:dbal::bigint % 100)::text, 2, '0'))::jsonb);
 INSERT INTO idempotency_key (key, fingerprint, response_status, response_body, created_at, expires_at) VALUES (:ikey, md5(:ikey::text) || md5(:tid::text), 201, format('{"id":"%s","kind":"TRANSFER","status":"POSTED","sourceAccountId":"%s","destinationAccountId":"%s","amount":"%s.%s","currency":"USD","reference":%s,"createdAt":"%s","metadata":{},"entries":[{"accountId":"%s","direction":"DEBIT","amount":"%s.%s","balanceAfter":"%s.%s"},{"accountId":"%s","direction":"CREDIT","amount":"%s.%s","balanceAfter":"%s.%s"}]}', :tid::text, :s::text, :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), 'null', replace(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24_MI_SS.US"Z"'), '_', ':'), :s::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :sbal::bigint / 100, lpad((:sbal::bigint % 100)::text, 2, '0'), :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :dbal::bigint / 100, lpad((:dbal::bigint % 100)::text, 2, '0')), now(), now() + interval '24 hours') ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, response_status = EXCLUDED.response_status, response_body = EXCLUDED.response_body, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at WHERE idempotency_key.expires_at <= EXCLUDED.created_at;
 COMMIT;
 SELECT pg_advisory_unlock_all();
