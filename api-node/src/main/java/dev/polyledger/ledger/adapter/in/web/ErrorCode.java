@@ -1,14 +1,13 @@
 package dev.polyledger.ledger.adapter.in.web;
 
 import dev.polyledger.ledger.domain.LedgerRejection;
-import dev.polyledger.platform.http.ApiException;
-import dev.polyledger.platform.http.Problem;
+import dev.polyledger.platform.http.ProblemCode;
 
 /**
  * The problem codes of the ledger API besides the ledger's own rejections ({@link LedgerRejection}) and the
  * platform-wide ones of {@code platform-http} (NOT_FOUND, METHOD_NOT_ALLOWED, REQUEST_TOO_LARGE, INTERNAL_ERROR...).
  */
-enum ErrorCode {
+enum ErrorCode implements ProblemCode {
     VALIDATION_FAILED(400, "Request is not valid"),
     IDEMPOTENCY_KEY_MISSING(400, "Idempotency-Key header is required"),
     IDEMPOTENCY_KEY_INVALID(400, "Idempotency-Key header is malformed"),
@@ -18,20 +17,22 @@ enum ErrorCode {
     TRANSFER_NOT_FOUND(404, "Transfer not found"),
     TRANSACTION_CONFLICT(503, "Too much contention; retry later with the same Idempotency-Key");
 
-    final int status;
-    final String title;
+    private final int status;
+    private final String title;
 
     ErrorCode(int status, String title) {
         this.status = status;
         this.title = title;
     }
 
-    Problem problem(String detail) {
-        return Problem.of(status, name(), title, detail);
+    @Override
+    public int status() {
+        return status;
     }
 
-    ApiException exception(String detail) {
-        return new ApiException(problem(detail));
+    @Override
+    public String title() {
+        return title;
     }
 
     /** HTTP status of a ledger rejection: 404 for a missing account, 422 for every business rule. */
