@@ -25,7 +25,7 @@ import java.util.function.Function;
 @Singleton
 class PostgresOutboxBatches implements OutboxBatches {
     /** The earliest unpublished event of each aggregate, in outbox order, skipping rows other relays hold. */
-    private static final String CLAIM = "SELECT o.id, o.event_id, o.event_type, o.aggregate_id, o.sequence, o.request_id, "
+    private static final String CLAIM = "SELECT o.event_id, o.event_type, o.aggregate_id, o.sequence, o.request_id, "
             + "o.node_id, o.occurred_at, o.payload::text AS payload FROM outbox o "
             + "WHERE o.published_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.published_at IS NULL "
             + "AND p.aggregate_id = o.aggregate_id AND p.sequence < o.sequence) "
@@ -64,7 +64,7 @@ class PostgresOutboxBatches implements OutboxBatches {
                 var events = new ArrayList<PendingEvent>();
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        events.add(new PendingEvent(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+                        events.add(new PendingEvent(rs.getObject("event_id", UUID.class),
                                 EventType.fromRoutingKey(rs.getString("event_type")).orElseThrow(),
                                 rs.getObject("aggregate_id", UUID.class), rs.getLong("sequence"), rs.getString("request_id"),
                                 rs.getString("node_id"), Jdbc.instant(rs, "occurred_at"), rs.getString("payload")));

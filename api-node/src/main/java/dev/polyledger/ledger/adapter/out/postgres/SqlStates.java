@@ -1,7 +1,6 @@
 package dev.polyledger.ledger.adapter.out.postgres;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 /** Classifies database failures by PostgreSQL SQLState (PostgreSQL docs, Appendix A). */
 public final class SqlStates {
@@ -23,22 +22,6 @@ public final class SqlStates {
                         return true;
                     }
                 }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the database could not be reached (class 08, or the pool timed out waiting for a connection). */
-    public static boolean isUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
             }
             if (t.getCause() == t) {
                 break;

@@ -52,12 +52,6 @@ class RedisConnections {
         return connect().map(StatefulRedisConnection::sync);
     }
 
-    /** Whether the last use of Redis worked. */
-    boolean available() {
-        var current = connection;
-        return current != null && current.isOpen() && lastFailure == null;
-    }
-
     String lastFailure() {
         return lastFailure;
     }

@@ -7,7 +7,6 @@ import java.util.UUID;
 /**
  * An outbox row waiting to be published.
  *
- * @param position    the row's position in the outbox (insertion order)
  * @param eventId     unique id of the event
  * @param type        event type / routing key
  * @param aggregateId the account or transfer
@@ -17,6 +16,6 @@ import java.util.UUID;
  * @param occurredAt  when the change committed
  * @param dataJson    the account or transfer after the change, as JSON text
  */
-public record PendingEvent(long position, UUID eventId, EventType type, UUID aggregateId, long sequence,
+public record PendingEvent(UUID eventId, EventType type, UUID aggregateId, long sequence,
                            String requestId, String source, Instant occurredAt, String dataJson) {
 }
