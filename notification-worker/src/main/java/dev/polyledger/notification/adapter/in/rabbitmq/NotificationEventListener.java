@@ -1,0 +1,82 @@
+package dev.polyledger.notification.adapter.in.rabbitmq;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.BasicProperties;
+import dev.polyledger.events.LedgerTopology;
+import dev.polyledger.notification.application.service.DeliveryScheduler;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.rabbitmq.annotation.Queue;
+import io.micronaut.rabbitmq.annotation.RabbitListener;
+import io.micronaut.rabbitmq.bind.RabbitAcknowledgement;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes the {@code notifications} queue into the delivery schedule, acknowledging by hand:
+ * <ul>
+ *   <li>scheduled (one delivery per matching subscription, or none) → ack, only after every write succeeded;</li>
+ *   <li>malformed (not JSON, no UUID {@code eventId}, no {@code type}) → reject without requeue: the broker
+ *       dead-letters it to {@code notifications.dead-letter};</li>
+ *   <li>store failure → wait {@code notification.consumer.retry-pause} (1 s), then nack with requeue; the queue's
+ *       delivery limit dead-letters a message that keeps failing. Redelivery is harmless: deliveries are keyed by
+ *       {@code eventId:subscriptionId}.</li>
+ * </ul>
+ * The body is kept exactly as received: it is what endpoints get and what the signature covers.
+ */
+@RabbitListener
+class NotificationEventListener {
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationEventListener.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final DeliveryScheduler scheduler;
+    private final Duration retryPause;
+
+    NotificationEventListener(DeliveryScheduler scheduler,
+                              @Value("${notification.consumer.retry-pause:1s}") Duration retryPause) {
+        this.scheduler = scheduler;
+        this.retryPause = retryPause;
+    }
+
+    @Queue(value = LedgerTopology.NOTIFICATIONS_QUEUE, prefetch = 16,
+            numberOfConsumers = "${notification.consumer.count:2}")
+    void receive(byte[] body, BasicProperties properties, RabbitAcknowledgement ack) {
+        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        String eventId;
+        String type;
+        try {
+            JsonNode root = JSON.readTree(text);
+            eventId = root.path("eventId").asText("");
+            type = root.path("type").asText("");
+            UUID.fromString(eventId);
+            if (type.isBlank() || eventId.length() != 36) {
+                throw new IllegalArgumentException("type or eventId missing");
+            }
+        } catch (Exception e) {
+            ack.nack(false, false);
+            LOG.warn("dead-lettered malformed message {} to {}: {}", properties == null ? null : properties.getMessageId(),
+                    LedgerTopology.deadLetterQueueOf(LedgerTopology.NOTIFICATIONS_QUEUE), e.toString());
+            return;
+        }
+        try {
+            int scheduled = scheduler.schedule(eventId, type, text);
+            ack.ack(false);
+            LOG.debug("event {} ({}): {} deliveries scheduled", eventId, type, scheduled);
+        } catch (RuntimeException e) {
+            LOG.warn("event {} not scheduled, requeued in {} ms: {}", eventId, retryPause.toMillis(), e.toString());
+            try {
+                Thread.sleep(retryPause.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } finally {
+                try {
+                    ack.nack(false, true);
+                } catch (RuntimeException nackFailure) {
+                    LOG.warn("could not requeue event {}: {}", eventId, nackFailure.toString());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.polyledger.notification.adapter.in.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polyledger.notification.application.service.CreateSubscriptionCommand;
+import dev.polyledger.notification.application.service.SubscriptionService;
+import dev.polyledger.notification.domain.InvalidSubscriptionException;
+import dev.polyledger.platform.http.ApiException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The webhooks API (api-contract.md, "Notifications"). Creation needs an {@code Idempotency-Key} (1–255 printable
+ * ASCII): the same key and body replay the first 201 with {@code Idempotent-Replayed: true}; the same key with another
+ * body is {@code 422 IDEMPOTENCY_KEY_REUSED}. Validation failures are {@code 400 VALIDATION_FAILED} naming the field
+ * and are not stored. The MongoDB driver blocks, hence the blocking executor.
+ */
+@Controller("/api/v1/webhooks")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class WebhookController {
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DELIVERY_PAGE = 100;
+    private final SubscriptionService subscriptions;
+
+    WebhookController(SubscriptionService subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<WebhookJson.SubscriptionView> create(@Nullable @Header("Idempotency-Key") String key,
+                                                      @Nullable @Body String body) {
+        if (key == null) {
+            throw ErrorCode.IDEMPOTENCY_KEY_MISSING.exception("send an Idempotency-Key header (1-255 printable ASCII)");
+        }
+        if (!VALID_KEY.matcher(key).matches()) {
+            throw ErrorCode.IDEMPOTENCY_KEY_INVALID.exception("the Idempotency-Key must be 1-255 printable ASCII characters");
+        }
+        CreateSubscriptionCommand command = command(key, body);
+        SubscriptionService.CreateOutcome outcome;
+        try {
+            outcome = subscriptions.create(command);
+        } catch (InvalidSubscriptionException e) {
+            throw invalid(e);
+        }
+        if (outcome instanceof SubscriptionService.Created created) {
+            var response = HttpResponse.<WebhookJson.SubscriptionView>status(HttpStatus.CREATED)
+                    .body(WebhookJson.SubscriptionView.of(created.subscription()));
+            return created.replayed() ? response.header("Idempotent-Replayed", "true") : response;
+        }
+        throw ErrorCode.IDEMPOTENCY_KEY_REUSED.exception("Idempotency-Key '" + key + "' was used for a different request");
+    }
+
+    private static CreateSubscriptionCommand command(String key, String body) {
+        JsonNode root;
+        try {
+            root = body == null || body.isBlank() ? null : JSON.readTree(body);
+        } catch (Exception e) {
+            throw ErrorCode.VALIDATION_FAILED.exception("the body is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw ErrorCode.VALIDATION_FAILED.exception("the body must be a JSON object");
+        }
+        JsonNode url = root.get("url");
+        if (url == null || !url.isTextual()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED.problem("url is required (a string)").withField("url"));
+        }
+        JsonNode types = root.get("eventTypes");
+        if (types == null || !types.isArray()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED.problem("eventTypes is required (an array of strings)")
+                    .withField("eventTypes"));
+        }
+        List<String> eventTypes = new ArrayList<>();
+        for (JsonNode type : types) {
+            if (!type.isTextual()) {
+                throw new ApiException(ErrorCode.VALIDATION_FAILED.problem("eventTypes must be strings")
+                        .withField("eventTypes"));
+            }
+            eventTypes.add(type.asText());
+        }
+        JsonNode description = root.get("description");
+        if (description != null && !description.isNull() && !description.isTextual()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED.problem("description must be a string")
+                    .withField("description"));
+        }
+        try {
+            return new CreateSubscriptionCommand(key, url.asText(), eventTypes,
+                    description == null || description.isNull() ? null : description.asText());
+        } catch (InvalidSubscriptionException e) {
+            throw invalid(e);
+        }
+    }
+
+    private static ApiException invalid(InvalidSubscriptionException e) {
+        return new ApiException(ErrorCode.VALIDATION_FAILED.problem(e.getMessage()).withField(e.field()));
+    }
+
+    @Get
+    WebhookJson.SubscriptionList list() {
+        return new WebhookJson.SubscriptionList(subscriptions.list().stream().map(WebhookJson.SubscriptionView::of).toList());
+    }
+
+    @Get("/{id}")
+    WebhookJson.SubscriptionView get(@PathVariable String id) {
+        return subscriptions.get(id).map(WebhookJson.SubscriptionView::of).orElseThrow(() -> notFound(id));
+    }
+
+    @Delete("/{id}")
+    HttpResponse<Void> delete(@PathVariable String id) {
+        if (!subscriptions.delete(id)) {
+            throw notFound(id);
+        }
+        return HttpResponse.noContent();
+    }
+
+    @Get("/{id}/deliveries")
+    WebhookJson.DeliveryList deliveries(@PathVariable String id) {
+        return subscriptions.deliveries(id, DELIVERY_PAGE)
+                .map(list -> new WebhookJson.DeliveryList(list.stream().map(WebhookJson.DeliveryView::of).toList()))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiException notFound(String id) {
+        return ErrorCode.WEBHOOK_NOT_FOUND.exception("no webhook subscription " + id);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.polyledger.notification.adapter.out.mongo;
+
+import com.mongodb.client.MongoClient;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * {@code mongodb} in {@code /health}: {@code UP} when the server answers {@code ping} on the notification database,
+ * {@code DOWN} otherwise (after at most the driver's server-selection timeout, {@code mongodb.cluster.server-selection-timeout}).
+ * micronaut-mongo-sync has no indicator of its own.
+ */
+@Singleton
+class MongoHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+    private final MongoClient client;
+    private final String database;
+
+    MongoHealthIndicator(MongoClient client, @Value("${notification.mongodb.database:notification}") String database) {
+        this.client = client;
+        this.database = database;
+    }
+
+    @Override
+    protected Map<String, Object> getHealthInformation() {
+        var details = new LinkedHashMap<String, Object>();
+        details.put("database", database);
+        try {
+            client.getDatabase(database).runCommand(new Document("ping", 1));
+            healthStatus = HealthStatus.UP;
+        } catch (RuntimeException e) {
+            healthStatus = HealthStatus.DOWN;
+            details.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return details;
+    }
+
+    @Override
+    protected String getName() {
+        return "mongodb";
+    }
+}

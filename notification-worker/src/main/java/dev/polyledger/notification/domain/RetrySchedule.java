@@ -1,0 +1,93 @@
+package dev.polyledger.notification.domain;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleSupplier;
+
+/**
+ * When a failed delivery is tried again (Standard Webhooks / Svix spirit): the first attempt is immediate, and
+ * after failed attempt {@code n} (1-based) the next one comes {@code delays[n-1]} later, plus up to 20% jitter, or
+ * after the endpoint's {@code Retry-After} when that is longer. After {@link #maxAttempts()} = delays + 1 failed
+ * attempts the delivery is dead-lettered.
+ *
+ * @param delays the waits between attempts, each > 0; may be empty (one attempt only)
+ */
+public record RetrySchedule(List<Duration> delays) {
+    /** The default: {@code 5s,5m,30m,2h,5h,10h,10h} — eight attempts over about 28 hours. */
+    public static final String DEFAULT = "5s,5m,30m,2h,5h,10h,10h";
+    private static final double MAX_JITTER = 0.2;
+
+    public RetrySchedule {
+        delays = List.copyOf(delays);
+        for (Duration delay : delays) {
+            if (delay.isNegative() || delay.isZero()) {
+                throw new IllegalArgumentException("retry delays must be > 0, got " + delay);
+            }
+        }
+    }
+
+    /**
+     * Parses a comma-separated list of durations: a number and a unit {@code ms}, {@code s}, {@code m}, {@code h} or
+     * {@code d}, e.g. {@code 5s,5m,30m}.
+     *
+     * @throws IllegalArgumentException on anything else
+     */
+    public static RetrySchedule parse(String text) {
+        List<Duration> delays = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            for (String part : text.split(",")) {
+                delays.add(parseDuration(part.trim().toLowerCase(Locale.ROOT)));
+            }
+        }
+        return new RetrySchedule(delays);
+    }
+
+    private static Duration parseDuration(String text) {
+        int split = 0;
+        while (split < text.length() && Character.isDigit(text.charAt(split))) {
+            split++;
+        }
+        if (split == 0 || split == text.length()) {
+            throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 100ms, 5s, 5m, 2h)");
+        }
+        long amount = Long.parseLong(text.substring(0, split));
+        switch (text.substring(split)) {
+            case "ms":
+                return Duration.ofMillis(amount);
+            case "s":
+                return Duration.ofSeconds(amount);
+            case "m":
+                return Duration.ofMinutes(amount);
+            case "h":
+                return Duration.ofHours(amount);
+            case "d":
+                return Duration.ofDays(amount);
+            default:
+                throw new IllegalArgumentException("unknown unit in '" + text + "' (use ms, s, m, h or d)");
+        }
+    }
+
+    /** Attempts in all, the first included. */
+    public int maxAttempts() {
+        return delays.size() + 1;
+    }
+
+    /**
+     * The wait before the next attempt after {@code failedAttempts} failed ones, or null when there is none left.
+     *
+     * @param failedAttempts attempts made so far, all failed, >= 1
+     * @param retryAfter     the endpoint's {@code Retry-After}, or null
+     * @param random         uniform in [0, 1): the jitter
+     */
+    public Duration nextDelay(int failedAttempts, Duration retryAfter, DoubleSupplier random) {
+        if (failedAttempts < 1 || failedAttempts >= maxAttempts()) {
+            return null;
+        }
+        Duration base = delays.get(failedAttempts - 1);
+        long jitterMillis = (long) (base.toMillis() * MAX_JITTER * random.getAsDouble());
+        Duration delay = base.plusMillis(jitterMillis);
+        return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
+    }
+}

@@ -1,0 +1,240 @@
+package dev.polyledger.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.polyledger.notification.testing.Api;
+import dev.polyledger.notification.testing.Events;
+import dev.polyledger.notification.testing.Receiver;
+import dev.polyledger.notification.testing.TestBroker;
+import dev.polyledger.notification.testing.TestMongo;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The worker end to end: events published to {@code ledger.events} on the real local RabbitMQ (vhost
+ * {@code notification-it}) are delivered as signed POSTs to real HTTP endpoints on 127.0.0.1 (private URLs allowed
+ * here), with the fast retry schedule {@code 100ms,200ms,300ms} (four attempts). Assertions count only the requests
+ * of the test's own event ids.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationWorkerIT implements TestPropertyProvider {
+    private static final Duration WITHIN = Duration.ofSeconds(15);
+    private final TestBroker broker = new TestBroker();
+
+    @Inject
+    EmbeddedServer server;
+    Api api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = TestMongo.properties("notification_it_delivery");
+        properties.put("notification.allow-private-urls", "true");
+        properties.put("notification.retry.schedule", "100ms,200ms,300ms");
+        properties.put("notification.dispatch.interval", "50ms");
+        return properties;
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(server.getURL().toString());
+    }
+
+    @AfterEach
+    void unsubscribeAll() {
+        for (JsonNode subscription : api.get("/api/v1/webhooks").json().get("items")) {
+            api.delete("/api/v1/webhooks/" + subscription.get("id").asText());
+        }
+    }
+
+    @AfterAll
+    void closeBroker() throws Exception {
+        broker.close();
+    }
+
+    private String publishTransfer() {
+        UUID eventId = UUID.randomUUID();
+        String body = Events.transferPosted(eventId, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Instant.now());
+        broker.publish("transfer.posted", eventId.toString(), body);
+        return body;
+    }
+
+    private static String eventIdOf(String body) {
+        int start = body.indexOf("\"eventId\":\"") + 11;
+        return body.substring(start, start + 36);
+    }
+
+    private static List<Receiver.Received> of(Receiver receiver, String eventId) {
+        return receiver.received().stream().filter(r -> eventId.equals(r.header("webhook-id"))).toList();
+    }
+
+    private static String hmac(String secret, String id, String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return "v1," + Base64.getEncoder().encodeToString(
+                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Api.Answer awaitDelivery(String subscriptionId, String eventId, String status) {
+        return api.awaitGet("/api/v1/webhooks/" + subscriptionId + "/deliveries",
+                a -> delivery(a, eventId) != null && status.equals(delivery(a, eventId).get("status").asText()), WITHIN);
+    }
+
+    private static JsonNode delivery(Api.Answer answer, String eventId) {
+        if (answer.json() == null || answer.json().get("items") == null) {
+            return null;
+        }
+        for (JsonNode item : answer.json().get("items")) {
+            if (eventId.equals(item.get("eventId").asText())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aPostedTransferIsDeliveredOnceSignedPerStandardWebhooks() throws Exception {
+        try (Receiver receiver = Receiver.answering(200)) {
+            JsonNode subscription = api.subscribe(receiver.url(), "[\"transfer.posted\"]");
+            String body = publishTransfer();
+            String eventId = eventIdOf(body);
+
+            var answer = awaitDelivery(subscription.get("id").asText(), eventId, "DELIVERED");
+            JsonNode delivery = delivery(answer, eventId);
+            assertThat(delivery).as(answer.toString()).isNotNull();
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
+            assertThat(delivery.get("lastResponseCode").asInt()).isEqualTo(200);
+            assertThat(delivery.get("deliveredAt").isNull()).isFalse();
+
+            Thread.sleep(500);
+            List<Receiver.Received> received = of(receiver, eventId);
+            assertThat(received).hasSize(1);
+            Receiver.Received request = received.get(0);
+            assertThat(request.body()).isEqualTo(body);
+            assertThat(request.header("content-type")).isEqualTo("application/json");
+            assertThat(request.header("webhook-id")).isEqualTo(eventId);
+            long timestamp = Long.parseLong(request.header("webhook-timestamp"));
+            assertThat(timestamp).isBetween(Instant.now().getEpochSecond() - 30, Instant.now().getEpochSecond() + 1);
+            assertThat(request.header("webhook-signature"))
+                    .isEqualTo(hmac(subscription.get("secret").asText(), eventId, request.header("webhook-timestamp"), body));
+        }
+    }
+
+    @Test
+    void aFailingEndpointIsRetriedWithTheSameWebhookIdUntilItAnswers2xx() {
+        try (Receiver receiver = new Receiver(n -> n <= 2 ? 500 : 200, Duration.ZERO)) {
+            String subscriptionId = api.subscribe(receiver.url(), "[\"*\"]").get("id").asText();
+            String eventId = eventIdOf(publishTransfer());
+
+            var answer = awaitDelivery(subscriptionId, eventId, "DELIVERED");
+            JsonNode delivery = delivery(answer, eventId);
+            assertThat(delivery).as(answer.toString()).isNotNull();
+            assertThat(delivery.get("status").asText()).isEqualTo("DELIVERED");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
+            List<Receiver.Received> received = of(receiver, eventId);
+            assertThat(received).hasSize(3);
+            assertThat(received).extracting(r -> r.header("webhook-id")).containsOnly(eventId);
+        }
+    }
+
+    @Test
+    void anEndpointThatAlwaysFailsIsDeadLetteredAfterTheLastAttempt() throws Exception {
+        try (Receiver receiver = Receiver.answering(500)) {
+            String subscriptionId = api.subscribe(receiver.url(), "[\"transfer.posted\"]").get("id").asText();
+            String eventId = eventIdOf(publishTransfer());
+
+            var answer = awaitDelivery(subscriptionId, eventId, "DEAD_LETTERED");
+            JsonNode delivery = delivery(answer, eventId);
+            assertThat(delivery).as(answer.toString()).isNotNull();
+            assertThat(delivery.get("status").asText()).isEqualTo("DEAD_LETTERED");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
+            assertThat(delivery.get("lastResponseCode").asInt()).isEqualTo(500);
+            assertThat(delivery.get("lastError").asText()).contains("500");
+            Thread.sleep(700);
+            assertThat(of(receiver, eventId)).hasSize(4);
+        }
+    }
+
+    @Test
+    void goneDisablesTheSubscriptionAndLaterEventsAreNotDeliveredToIt() throws Exception {
+        try (Receiver receiver = Receiver.answering(410)) {
+            String subscriptionId = api.subscribe(receiver.url(), "[\"transfer.posted\"]").get("id").asText();
+            String first = eventIdOf(publishTransfer());
+
+            var answer = awaitDelivery(subscriptionId, first, "DEAD_LETTERED");
+            assertThat(delivery(answer, first)).as(answer.toString()).isNotNull();
+            assertThat(delivery(answer, first).get("lastResponseCode").asInt()).isEqualTo(410);
+            assertThat(api.get("/api/v1/webhooks/" + subscriptionId).text("status")).isEqualTo("DISABLED");
+
+            String second = eventIdOf(publishTransfer());
+            Thread.sleep(1500);
+            assertThat(of(receiver, first)).hasSize(1);
+            assertThat(of(receiver, second)).isEmpty();
+            assertThat(delivery(api.get("/api/v1/webhooks/" + subscriptionId + "/deliveries"), second)).isNull();
+        }
+    }
+
+    @Test
+    void everySubscriptionGetsTheEvent() {
+        try (Receiver one = Receiver.answering(200); Receiver two = Receiver.answering(204)) {
+            String a = api.subscribe(one.url(), "[\"transfer.posted\"]").get("id").asText();
+            String b = api.subscribe(two.url(), "[\"*\"]").get("id").asText();
+            String eventId = eventIdOf(publishTransfer());
+
+            assertThat(delivery(awaitDelivery(a, eventId, "DELIVERED"), eventId).get("status").asText()).isEqualTo("DELIVERED");
+            assertThat(delivery(awaitDelivery(b, eventId, "DELIVERED"), eventId).get("status").asText()).isEqualTo("DELIVERED");
+            assertThat(of(one, eventId)).hasSize(1);
+            assertThat(of(two, eventId)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anEventOfAnotherTypeIsNotDelivered() throws Exception {
+        try (Receiver receiver = Receiver.answering(200)) {
+            String subscriptionId = api.subscribe(receiver.url(), "[\"account.created\"]").get("id").asText();
+            String eventId = eventIdOf(publishTransfer());
+            Thread.sleep(1000);
+            assertThat(of(receiver, eventId)).isEmpty();
+            assertThat(delivery(api.get("/api/v1/webhooks/" + subscriptionId + "/deliveries"), eventId)).isNull();
+        }
+    }
+
+    @Test
+    void aSlowEndpointDoesNotDelayAFastOne() {
+        try (Receiver slow = new Receiver(n -> 200, Duration.ofSeconds(3)); Receiver fast = Receiver.answering(200)) {
+            String slowId = api.subscribe(slow.url(), "[\"transfer.posted\"]").get("id").asText();
+            String fastId = api.subscribe(fast.url(), "[\"transfer.posted\"]").get("id").asText();
+            long published = System.nanoTime();
+            String eventId = eventIdOf(publishTransfer());
+
+            var fastAnswer = awaitDelivery(fastId, eventId, "DELIVERED");
+            long fastDone = System.nanoTime();
+            assertThat(delivery(fastAnswer, eventId)).as(fastAnswer.toString()).isNotNull();
+            assertThat(delivery(fastAnswer, eventId).get("status").asText()).isEqualTo("DELIVERED");
+            assertThat(Duration.ofNanos(fastDone - published)).isLessThan(Duration.ofMillis(2500));
+            JsonNode slowDelivery = delivery(api.get("/api/v1/webhooks/" + slowId + "/deliveries"), eventId);
+            assertThat(slowDelivery).isNotNull();
+            assertThat(slowDelivery.get("status").asText()).isEqualTo("PENDING");
+
+            assertThat(delivery(awaitDelivery(slowId, eventId, "DELIVERED"), eventId).get("status").asText())
+                    .isEqualTo("DELIVERED");
+        }
+    }
+}
