@@ -266,6 +266,67 @@ class ClusterE2EIT {
         assertEveryTransferHasExactlyOneSnapshot(java.time.Duration.ofSeconds(60));
     }
 
+    @Test
+    @Order(9)
+    void aSubscribedReceiverGetsTheTransferSignedPerStandardWebhooks() throws Exception {
+        var received = new java.util.concurrent.LinkedBlockingQueue<Map<String, String>>();
+        var receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(Map.of(
+                    "id", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")),
+                    "timestamp", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-timestamp")),
+                    "signature", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-signature")),
+                    "body", new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            var subscription = api.post("/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                    + "/hook\",\"eventTypes\":[\"transfer.posted\"],\"description\":\"e2e\"}");
+            assertThat(subscription.status()).as(subscription.toString()).isEqualTo(201);
+            String secret = subscription.text("secret");
+            assertThat(secret).startsWith("whsec_");
+
+            String a = api.openAccount("USD");
+            String transferId = api.credit(a, "9.99").text("id");
+
+            Map<String, String> delivery = null;
+            var deadline = java.time.Instant.now().plusSeconds(20);
+            while (java.time.Instant.now().isBefore(deadline)) {
+                var next = received.poll(1, TimeUnit.SECONDS);
+                if (next != null && next.get("body").contains(transferId)) {
+                    delivery = next;
+                    break;
+                }
+            }
+            assertThat(delivery).as("a delivery of transfer %s", transferId).isNotNull();
+            // The signature, computed independently: base64(HMAC-SHA256(secret, "{id}.{timestamp}.{body}")).
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            String expected = "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(
+                    (delivery.get("id") + "." + delivery.get("timestamp") + "." + delivery.get("body"))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(delivery.get("signature").split(" ")).contains(expected);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(delivery.get("body")).get("eventId").asText())
+                    .isEqualTo(delivery.get("id"));
+            // The worker records DELIVERED once the receiver's answer is in.
+            LedgerClient.Answer deliveries;
+            var recorded = java.time.Instant.now().plusSeconds(5);
+            do {
+                deliveries = api.get("/api/v1/webhooks/" + subscription.text("id") + "/deliveries");
+                assertThat(deliveries.status()).isEqualTo(200);
+            } while (!deliveries.raw().body().contains("DELIVERED") && java.time.Instant.now().isBefore(recorded));
+            assertThat(deliveries.raw().body()).contains("DELIVERED").contains(delivery.get("id"));
+            assertThat(api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/api/v1/webhooks/"
+                    + subscription.text("id"))).DELETE()).status()).isEqualTo(204);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     /**
      * Counted against PostgreSQL: every transfer this cluster's nodes committed has one audit snapshot, no more.
      * (The database is shared with the in-process integration tests, whose events go to a vhost of their own.)
@@ -384,6 +445,7 @@ class ClusterE2EIT {
         // A vhost and ports of its own: a developer's cluster on the same broker must not take these events.
         env.put("LEDGER_RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:5672/" + VHOST);
         env.put("LEDGER_AUDIT_PORT", String.valueOf(HTTP_PORT + 10));
+        env.put("LEDGER_NOTIFICATION_PORT", String.valueOf(HTTP_PORT + 11));
         env.put("LEDGER_DEV_MONGO_PORT", String.valueOf(HTTP_PORT + 17));
         env.remove("MONGODB_URI");
         env.put("LEDGER_DB_URL", TestDatabase.url());
