@@ -1,10 +1,10 @@
 package dev.polyledger.audit;
 
+import dev.polyledger.platform.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polyledger.audit.testing.AuditClient;
-import dev.polyledger.audit.testing.Events;
 import dev.polyledger.audit.testing.TestBroker;
 import dev.polyledger.audit.testing.TestMongo;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -1,11 +1,11 @@
 package dev.polyledger.audit;
 
+import dev.polyledger.platform.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import dev.polyledger.audit.testing.AuditClient;
-import dev.polyledger.audit.testing.Events;
 import dev.polyledger.audit.testing.TestBroker;
 import dev.polyledger.audit.testing.TestMongo;
 import dev.polyledger.events.LedgerTopology;

@@ -1,11 +1,11 @@
 package dev.polyledger.audit;
 
+import dev.polyledger.platform.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.polyledger.audit.testing.AuditClient;
-import dev.polyledger.audit.testing.Events;
 import dev.polyledger.audit.testing.TestBroker;
 import dev.polyledger.events.LedgerTopology;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,10 +1,10 @@
 package dev.polyledger.notification;
 
+import dev.polyledger.platform.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polyledger.notification.testing.Api;
-import dev.polyledger.notification.testing.Events;
 import dev.polyledger.notification.testing.Receiver;
 import dev.polyledger.notification.testing.TestBroker;
 import dev.polyledger.notification.testing.TestMongo;

@@ -1,5 +1,6 @@
 package dev.polyledger.audit.adapter.in.rabbitmq;
 
+import dev.polyledger.platform.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.AMQP;
@@ -7,7 +8,6 @@ import com.rabbitmq.client.Envelope;
 import dev.polyledger.audit.application.port.in.RecordEventUseCase;
 import dev.polyledger.audit.application.port.in.RecordOutcome;
 import dev.polyledger.audit.application.port.out.AuditStoreUnavailableException;
-import dev.polyledger.audit.testing.Events;
 import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.events.LedgerTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

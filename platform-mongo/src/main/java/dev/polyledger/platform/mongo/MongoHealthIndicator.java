@@ -1,4 +1,4 @@
-package dev.polyledger.notification.adapter.out.mongo;
+package dev.polyledger.platform.mongo;
 
 import com.mongodb.client.MongoClient;
 import io.micronaut.context.annotation.Value;
@@ -10,16 +10,16 @@ import java.util.Map;
 import org.bson.Document;
 
 /**
- * {@code mongodb} in {@code /health}: {@code UP} when the server answers {@code ping} on the notification database,
+ * {@code mongodb} in {@code /health}: {@code UP} when the server answers {@code ping} (on the {@code mongodb.health.database}, default {@code admin}),
  * {@code DOWN} otherwise (after at most the driver's server-selection timeout, {@code mongodb.cluster.server-selection-timeout}).
  * micronaut-mongo-sync has no indicator of its own.
  */
 @Singleton
-class MongoHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+public class MongoHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
     private final MongoClient client;
     private final String database;
 
-    MongoHealthIndicator(MongoClient client, @Value("${notification.mongodb.database:notification}") String database) {
+    MongoHealthIndicator(MongoClient client, @Value("${mongodb.health.database:admin}") String database) {
         this.client = client;
         this.database = database;
     }

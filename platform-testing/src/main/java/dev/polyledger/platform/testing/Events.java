@@ -1,4 +1,4 @@
-package dev.polyledger.notification.testing;
+package dev.polyledger.platform.testing;
 
 import java.time.Instant;
 import java.util.UUID;
