@@ -1,48 +1,14 @@
 package dev.polyledger.ledger.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import dev.polyledger.platform.testing.HttpTestClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 
-/** A test client of the ledger API over real HTTP (JDK client, Jackson for reading answers). */
-public final class LedgerClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String baseUrl;
+/** A test client of the ledger API over real HTTP. */
+public final class LedgerClient extends HttpTestClient {
 
     public LedgerClient(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
-    /** An answer: status, headers and the body as JSON (null when empty or not JSON). */
-    public record Answer(int status, HttpResponse<String> raw, JsonNode json) {
-        public String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
-
-        public String code() {
-            return json == null || json.get("code") == null ? null : json.get("code").asText();
-        }
-
-        public String text(String field) {
-            return json.get(field).asText();
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + raw.body();
-        }
-    }
-
-    public Answer get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        super(baseUrl);
     }
 
     /** POST with a fresh Idempotency-Key. */
@@ -56,7 +22,7 @@ public final class LedgerClient {
     }
 
     public Answer post(String path, String body, String idempotencyKey, String requestId) {
-        var builder = HttpRequest.newBuilder(uri(path))
+        var builder = request(path)
                 .header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
@@ -67,20 +33,6 @@ public final class LedgerClient {
         }
         return send(builder);
     }
-
-    public Answer send(HttpRequest.Builder request) {
-        try {
-            var response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response, parse(response.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    // ----- ledger shortcuts -----
 
     /** Opens an account and returns its id. */
     public String openAccount(String currency) {
@@ -103,20 +55,5 @@ public final class LedgerClient {
 
     public String balance(String accountId) {
         return get("/api/v1/accounts/" + accountId).text("balance");
-    }
-
-    private URI uri(String path) {
-        return URI.create(baseUrl + path);
-    }
-
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

@@ -1,12 +1,12 @@
 package dev.polyledger.audit.adapter.out.mongo;
 
+import dev.polyledger.platform.mongo.MongoInserts;
 import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.ACCOUNT_IDS;
 import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.ID;
 import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.OCCURRED_AT;
 import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.TRANSFER_ID;
 import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.TYPE;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoExecutionTimeoutException;
@@ -67,12 +67,8 @@ class MongoAuditRecords implements AuditRecords {
     public boolean add(AuditSnapshot snapshot) {
         Document doc = SnapshotDocuments.toDocument(snapshot);
         try {
-            events.insertOne(doc);
-            return true;
+            return MongoInserts.insertIfAbsent(events, doc);
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
             throw new UnstorableSnapshotException("MongoDB refused the snapshot of event " + snapshot.eventId()
                     + ": " + e.getError().getCode() + " " + e.getError().getMessage(), e);
         } catch (BsonSerializationException | BsonInvalidOperationException | CodecConfigurationException

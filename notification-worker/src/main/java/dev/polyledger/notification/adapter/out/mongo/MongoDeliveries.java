@@ -1,7 +1,6 @@
 package dev.polyledger.notification.adapter.out.mongo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import dev.polyledger.platform.mongo.MongoInserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
@@ -72,15 +71,7 @@ class MongoDeliveries implements Deliveries {
 
     @Override
     public boolean schedule(Delivery delivery) {
-        try {
-            collection.insertOne(toDocument(delivery));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoInserts.insertIfAbsent(collection, toDocument(delivery));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.polyledger.notification.adapter.out.mongo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import dev.polyledger.platform.mongo.MongoInserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -38,17 +37,9 @@ class MongoIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public boolean claim(Entry entry) {
-        try {
-            collection.insertOne(new Document("_id", entry.key()).append("fingerprint", entry.fingerprint())
-                    .append("subscription", MongoSubscriptions.toDocument(entry.created()))
-                    .append("completed", entry.completed()).append("createdAt", Date.from(clock.instant())));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoInserts.insertIfAbsent(collection, new Document("_id", entry.key()).append("fingerprint", entry.fingerprint())
+                .append("subscription", MongoSubscriptions.toDocument(entry.created()))
+                .append("completed", entry.completed()).append("createdAt", Date.from(clock.instant())));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.polyledger.notification.adapter.out.mongo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import dev.polyledger.platform.mongo.MongoInserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -39,15 +38,7 @@ class MongoSubscriptions implements Subscriptions {
 
     @Override
     public boolean add(Subscription subscription) {
-        try {
-            collection.insertOne(toDocument(subscription));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoInserts.insertIfAbsent(collection, toDocument(subscription));
     }
 
     @Override
