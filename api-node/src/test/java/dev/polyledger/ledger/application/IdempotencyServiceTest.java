@@ -35,7 +35,7 @@ class IdempotencyServiceTest {
     void runsTheOperationOnceAndRecordsItsResponse() {
         Result result = service.execute(KEY.request(), operation);
 
-        assertThat(result).isEqualTo(new Result.Completed(response(1), false));
+        assertThat(result).isEqualTo(new Result.Completed(response(1), Result.Source.EXECUTED));
         assertThat(operation.runs).isEqualTo(1);
         assertThat(operation.ranInsideATransaction).isTrue();
         assertThat(records.all()).containsExactly(
@@ -67,7 +67,7 @@ class IdempotencyServiceTest {
 
         Result replay = service.execute(KEY.request(), operation);
 
-        assertThat(replay).isEqualTo(new Result.Completed(response(1), true));
+        assertThat(replay).isEqualTo(new Result.Completed(response(1), Result.Source.CACHE));
         assertThat(operation.runs).isEqualTo(1);
         assertThat(records.inserts()).isEqualTo(1);
     }
@@ -115,8 +115,8 @@ class IdempotencyServiceTest {
         Result first = service.execute(KEY.request(), operation);
         Result second = service.execute(KEY.request(), operation);
 
-        assertThat(first).isEqualTo(new Result.Completed(response(1), false));
-        assertThat(second).isEqualTo(new Result.Completed(response(1), true));
+        assertThat(first).isEqualTo(new Result.Completed(response(1), Result.Source.EXECUTED));
+        assertThat(second).isEqualTo(new Result.Completed(response(1), Result.Source.STORE));
         assertThat(operation.runs).isEqualTo(1);
         assertThat(records.all()).hasSize(1);
         assertThat(unitOfWork.transactions()).isEqualTo(2);
@@ -138,7 +138,7 @@ class IdempotencyServiceTest {
 
         Result replay = service.execute(KEY.request(), operation);
 
-        assertThat(replay).isEqualTo(new Result.Completed(response(1), true));
+        assertThat(replay).isEqualTo(new Result.Completed(response(1), Result.Source.STORE));
         assertThat(operation.runs).isEqualTo(1);
         assertThat(unitOfWork.transactions()).isEqualTo(2);
         assertThat(cache.cached("key-1")).isPresent();
@@ -151,7 +151,7 @@ class IdempotencyServiceTest {
 
         Result replay = service.execute(KEY.request(), operation);
 
-        assertThat(replay).isEqualTo(new Result.Completed(new RecordedResponse(422, "{\"code\":\"X\"}"), true));
+        assertThat(replay).isEqualTo(new Result.Completed(new RecordedResponse(422, "{\"code\":\"X\"}"), Result.Source.CACHE));
         assertThat(unitOfWork.transactions()).isZero();
         assertThat(records.finds()).isZero();
         assertThat(operation.runs).isZero();
@@ -182,7 +182,7 @@ class IdempotencyServiceTest {
 
         Result retry = service.execute(KEY.request(), operation);
 
-        assertThat(retry).isEqualTo(new Result.Completed(response(1), false));
+        assertThat(retry).isEqualTo(new Result.Completed(response(1), Result.Source.EXECUTED));
         assertThat(operation.runs).isEqualTo(1);
     }
 
@@ -195,7 +195,7 @@ class IdempotencyServiceTest {
 
         Result result = serviceWith(retrying).execute(KEY.request(), new CountingOperation(null));
 
-        assertThat(result).isEqualTo(new Result.Completed(new RecordedResponse(201, "{\"winner\":true}"), true));
+        assertThat(result).isEqualTo(new Result.Completed(new RecordedResponse(201, "{\"winner\":true}"), Result.Source.STORE));
         assertThat(retrying.attempts()).isEqualTo(2);
         assertThat(records.all()).containsExactly(winner);
         assertThat(cache.cached("key-1")).contains(winner);
@@ -232,7 +232,7 @@ class IdempotencyServiceTest {
         clock.advance(RETENTION.minusSeconds(1));
         cache.flush();
 
-        assertThat(service.execute(KEY.request(), operation)).isEqualTo(new Result.Completed(response(1), true));
+        assertThat(service.execute(KEY.request(), operation)).isEqualTo(new Result.Completed(response(1), Result.Source.STORE));
         assertThat(operation.runs).isEqualTo(1);
     }
 
@@ -243,7 +243,7 @@ class IdempotencyServiceTest {
 
         Result again = service.execute(KEY.request(), operation);
 
-        assertThat(again).isEqualTo(new Result.Completed(response(2), false));
+        assertThat(again).isEqualTo(new Result.Completed(response(2), Result.Source.EXECUTED));
         assertThat(operation.runs).isEqualTo(2);
         Instant later = NOW.plus(RETENTION).plusSeconds(1);
         assertThat(records.all()).containsExactly(
@@ -257,7 +257,7 @@ class IdempotencyServiceTest {
 
         Result again = service.execute(KEY.otherRequest(), operation);
 
-        assertThat(again).isEqualTo(new Result.Completed(response(2), false));
+        assertThat(again).isEqualTo(new Result.Completed(response(2), Result.Source.EXECUTED));
     }
 
     @Test

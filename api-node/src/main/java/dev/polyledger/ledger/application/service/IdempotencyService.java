@@ -49,7 +49,7 @@ public class IdempotencyService implements ExecuteIdempotently {
     public Result execute(IdempotentRequest request, Supplier<RecordedResponse> operation) {
         var cached = cache.find(request.key());
         if (cached.isPresent() && cached.get().expiresAt().isAfter(clock.instant())) {
-            return replay(cached.get(), request);
+            return replay(cached.get(), request, Result.Source.CACHE);
         }
         LockAttempt lock = cache.tryLock(request.key(), policy.lockTtl());
         if (lock instanceof LockAttempt.Held) {
@@ -68,7 +68,8 @@ public class IdempotencyService implements ExecuteIdempotently {
                 return new Stored(record, true);
             });
             cache.put(stored.record());
-            return stored.fresh() ? new Result.Completed(stored.record().response(), false) : replay(stored.record(), request);
+            return stored.fresh() ? new Result.Completed(stored.record().response(), Result.Source.EXECUTED)
+                    : replay(stored.record(), request, Result.Source.STORE);
         } finally {
             if (lock instanceof LockAttempt.Acquired acquired) {
                 cache.release(acquired);
@@ -81,11 +82,11 @@ public class IdempotencyService implements ExecuteIdempotently {
         return records.deleteExpired(clock.instant(), batchSize);
     }
 
-    private static Result replay(IdempotencyRecord record, IdempotentRequest request) {
+    private static Result replay(IdempotencyRecord record, IdempotentRequest request, Result.Source source) {
         if (!record.fingerprint().equals(request.fingerprint())) {
             return new Result.KeyReused();
         }
-        return new Result.Completed(record.response(), true);
+        return new Result.Completed(record.response(), source);
     }
 
     private record Stored(IdempotencyRecord record, boolean fresh) {

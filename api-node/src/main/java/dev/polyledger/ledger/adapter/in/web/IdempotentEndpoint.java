@@ -3,6 +3,8 @@ package dev.polyledger.ledger.adapter.in.web;
 import dev.polyledger.ledger.application.port.in.ExecuteIdempotently;
 import dev.polyledger.ledger.application.port.in.IdempotentRequest;
 import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -23,6 +25,9 @@ import java.util.regex.Pattern;
  * The HTTP side of idempotency (IETF draft-ietf-httpapi-idempotency-key-header): validates the
  * {@code Idempotency-Key} header, fingerprints the request, runs it through {@link ExecuteIdempotently},
  * and answers replays with {@code Idempotent-Replayed: true}.
+ *
+ * <p>Metric {@code ledger.idempotency.replays} (Prometheus {@code ledger_idempotency_replays_total}) counts the
+ * replayed responses by tag {@code source}: {@code cache} (Redis, no database work) or {@code store} (PostgreSQL).
  */
 @Singleton
 class IdempotentEndpoint {
@@ -33,10 +38,20 @@ class IdempotentEndpoint {
 
     private final ExecuteIdempotently idempotently;
     private final JsonBodies bodies;
+    private final Counter replaysFromCache;
+    private final Counter replaysFromStore;
 
-    IdempotentEndpoint(ExecuteIdempotently idempotently, JsonBodies bodies) {
+    IdempotentEndpoint(ExecuteIdempotently idempotently, JsonBodies bodies, MeterRegistry meters) {
         this.idempotently = idempotently;
         this.bodies = bodies;
+        this.replaysFromCache = replays(meters, "cache");
+        this.replaysFromStore = replays(meters, "store");
+    }
+
+    private static Counter replays(MeterRegistry meters, String source) {
+        return Counter.builder("ledger.idempotency.replays").tag("source", source)
+                .description("responses replayed for a repeated Idempotency-Key, by where the record came from")
+                .register(meters);
     }
 
     /**
@@ -84,6 +99,7 @@ class IdempotentEndpoint {
         var response = respond(completed.response());
         if (completed.replayed()) {
             response.header(REPLAYED_HEADER, "true");
+            (completed.source() == ExecuteIdempotently.Result.Source.CACHE ? replaysFromCache : replaysFromStore).increment();
         }
         return response;
     }

@@ -18,8 +18,25 @@ public interface ExecuteIdempotently {
 
     /** What happened to the request. */
     sealed interface Result {
-        /** The command ran now, or ran before and its response is replayed. */
-        record Completed(RecordedResponse response, boolean replayed) implements Result {
+        /**
+         * The command ran now ({@link Source#EXECUTED}), or ran before and its recorded response is replayed
+         * from the cache ({@link Source#CACHE}: no database work at all) or from PostgreSQL ({@link Source#STORE}).
+         */
+        record Completed(RecordedResponse response, Source source) implements Result {
+            /** Whether the response is a replay of an earlier execution ({@code Idempotent-Replayed: true}). */
+            public boolean replayed() {
+                return source != Source.EXECUTED;
+            }
+        }
+
+        /** Where a completed request's response came from. */
+        enum Source {
+            /** The command ran for this request. */
+            EXECUTED,
+            /** Replayed from the idempotency cache (Redis) without touching PostgreSQL. */
+            CACHE,
+            /** Replayed from the idempotency record in PostgreSQL (the cache missed or was down). */
+            STORE
         }
 
         /** The key was used before with a different request: 422 IDEMPOTENCY_KEY_REUSED. */

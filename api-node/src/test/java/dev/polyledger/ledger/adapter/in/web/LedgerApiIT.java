@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.polyledger.ledger.testing.FreshDatabase;
 import dev.polyledger.ledger.testing.LedgerClient;
 import dev.polyledger.ledger.testing.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -25,6 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LedgerApiIT {
     @Inject
     EmbeddedServer server;
+    @Inject
+    MeterRegistry meters;
     LedgerClient api;
 
     @BeforeEach
@@ -181,6 +184,8 @@ class LedgerApiIT {
     void replaysTheFirstResponseForTheSameKeyAndRequest() throws SQLException {
         String a = api.openAccount("USD");
         String key = UUID.randomUUID().toString();
+        double fromCache = replays("cache");
+        double fromStore = replays("store");
         var first = api.post("/api/v1/accounts/" + a + "/credits", "{\"amount\":\"7.00\"}", key);
         // The same JSON with other white space and key order is the same request.
         var again = api.post("/api/v1/accounts/" + a + "/credits", "{ \"amount\" : \"7.00\" }", key);
@@ -191,6 +196,14 @@ class LedgerApiIT {
         assertThat(again.raw().body()).isEqualTo(first.raw().body());
         assertThat(api.balance(a)).isEqualTo("7.00");
         assertThat(count("SELECT count(*) FROM idempotency_key WHERE key = '" + key + "'")).isEqualTo(1);
+        // Redis is up: the replay came from the cache, not from PostgreSQL.
+        assertThat(replays("cache") - fromCache).isEqualTo(1.0);
+        assertThat(replays("store") - fromStore).isZero();
+    }
+
+    private double replays(String source) {
+        var counter = meters.find("ledger.idempotency.replays").tag("source", source).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
