@@ -49,6 +49,29 @@ class SerializableUnitOfWorkIT {
     }
 
     @Test
+    void looksRowsUpThroughTheIndexEvenWhereTheStatisticsCallForAScan() {
+        // Under SERIALIZABLE a sequential scan takes a predicate lock on the whole table, so every concurrent writer
+        // of that table conflicts. Statistics taken while a table was tiny (or never refreshed: autovacuum may be off)
+        // make the planner prefer a scan, and a cached plan keeps it. The pool's sessions must not.
+        String plan = unitOfWork.inSerializableTransaction(() -> jdbc.execute(conn -> {
+            try (var st = conn.createStatement()) {
+                st.execute("CREATE TEMP TABLE tiny (id uuid PRIMARY KEY, currency text) ON COMMIT DROP");
+                st.execute("INSERT INTO tiny VALUES (gen_random_uuid(), 'USD')");
+                st.execute("ANALYZE tiny");
+                var lines = new StringBuilder();
+                try (var rs = st.executeQuery("EXPLAIN SELECT currency FROM tiny WHERE id = '00000000-0000-0000-0000-000000000001'")) {
+                    while (rs.next()) {
+                        lines.append(rs.getString(1)).append('\n');
+                    }
+                }
+                return lines.toString();
+            }
+        }));
+
+        assertThat(plan).contains("Index").doesNotContain("Seq Scan");
+    }
+
+    @Test
     void retriesTheWholeTransactionOnSerializationFailure() {
         var attempts = new AtomicInteger();
         String result = unitOfWork.inSerializableTransaction(() -> {
