@@ -14,10 +14,23 @@ import java.util.Map;
  * @param retry       serialization-failure retry budget
  * @param outbox      the outbox relay
  * @param rabbitmq    the broker events are published to
+ * @param commitGroup group commit of concurrent money movements
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(String nodeId, Map<String, Integer> currencies, Idempotency idempotency, Retry retry,
-                               Outbox outbox, Rabbitmq rabbitmq) {
+                               Outbox outbox, Rabbitmq rabbitmq, CommitGroup commitGroup) {
+
+    /**
+     * Group commit: concurrent requests that move money share one serializable transaction (and one commit).
+     *
+     * @param maxSize    most requests in one transaction (default 32); 1 turns group commit off
+     * @param committers threads per node that run the shared transactions, each holding one connection while it
+     *                   does (default 2)
+     */
+    @ConfigurationProperties("commit-group")
+    public record CommitGroup(@Bindable(defaultValue = "32") int maxSize,
+                              @Bindable(defaultValue = "2") int committers) {
+    }
 
     /**
      * @param batchSize      events per relay transaction (default 200)

@@ -18,9 +18,11 @@ import java.util.function.Supplier;
  *   <li>a response cached for the key is replayed (or the key refused as reused) without touching the database;</li>
  *   <li>the key's in-flight lock is taken in the cache; held by another request → {@code InFlight};
  *       cache down → go on without it;</li>
- *   <li>in one serializable transaction: a record already committed for the key is replayed; otherwise the
- *       operation runs and its response is recorded with it. Two racing requests that both missed the
- *       lock conflict on the key's row; the loser's retried transaction finds and replays the winner's record;</li>
+ *   <li>in one serializable transaction, which it may share with other requests on the node
+ *       ({@link UnitOfWork#inSharedSerializableTransaction}): a record already committed for the key is replayed;
+ *       otherwise the operation runs and its response is recorded with it. Two racing requests that both missed
+ *       the lock conflict on the key's row; the loser's retried transaction finds and replays the winner's record
+ *       (in one shared transaction, the second finds the first's record as it would a committed one);</li>
  *   <li>the record is cached and the lock released.</li>
  * </ol>
  * Keys are kept for {@link IdempotencyPolicy#retention()} (default 24 hours); after that a key may be used afresh.
@@ -56,7 +58,7 @@ public class IdempotencyService implements ExecuteIdempotently {
             return new Result.InFlight(IN_FLIGHT_RETRY_AFTER_SECONDS);
         }
         try {
-            Stored stored = unitOfWork.inSerializableTransaction(request.accounts(), () -> {
+            Stored stored = unitOfWork.inSharedSerializableTransaction(request.accounts(), () -> {
                 var now = LedgerTime.now(clock);
                 var existing = records.find(request.key(), now);
                 if (existing.isPresent()) {

@@ -7,19 +7,29 @@ import dev.polyledger.ledger.application.port.out.TransientConflictException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link IdempotencyRecords} in the {@code idempotency_key} table. */
 @Singleton
 class PostgresIdempotencyRecords implements IdempotencyRecords {
     private final JdbcOperations jdbc;
+    private final PendingWrites pending;
+    private final PendingWrites.Writer<IdempotencyRecord> insertAll = this::insert;
 
-    PostgresIdempotencyRecords(JdbcOperations jdbc) {
+    PostgresIdempotencyRecords(JdbcOperations jdbc, PendingWrites pending) {
         this.jdbc = jdbc;
+        this.pending = pending;
     }
 
+    /** Also finds a record held for the end of this shared transaction: the same key twice in one group. */
     @Override
     public Optional<IdempotencyRecord> find(String key, Instant now) {
+        for (IdempotencyRecord held : pending.held(insertAll)) {
+            if (held.key().equals(key) && held.expiresAt().isAfter(now)) {
+                return Optional.of(held);
+            }
+        }
         return jdbc.execute(conn -> {
             try (var ps = conn.prepareStatement("SELECT fingerprint, response_status, response_body, created_at, expires_at "
                     + "FROM idempotency_key WHERE key = ? AND expires_at > ?")) {
@@ -39,24 +49,40 @@ class PostgresIdempotencyRecords implements IdempotencyRecords {
 
     @Override
     public void insert(IdempotencyRecord record) {
-        int stored = jdbc.execute(conn -> {
+        if (!pending.hold(insertAll, record)) {
+            insertAll.write(List.of(record));
+        }
+    }
+
+    /**
+     * One JDBC batch; a key that turns out to be recorded, unexpired, by a concurrent transaction fails the
+     * whole transaction with {@link TransientConflictException}, whose retry then replays that record.
+     */
+    private void insert(List<IdempotencyRecord> records) {
+        int[] stored = jdbc.execute(conn -> {
             try (var ps = conn.prepareStatement("INSERT INTO idempotency_key (key, fingerprint, response_status, "
                     + "response_body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, "
                     + "response_status = EXCLUDED.response_status, response_body = EXCLUDED.response_body, "
                     + "created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at "
                     + "WHERE idempotency_key.expires_at <= EXCLUDED.created_at")) {
-                ps.setString(1, record.key());
-                ps.setString(2, record.fingerprint());
-                ps.setInt(3, record.response().status());
-                ps.setString(4, record.response().body());
-                Jdbc.setInstant(ps, 5, record.createdAt());
-                Jdbc.setInstant(ps, 6, record.expiresAt());
-                return ps.executeUpdate();
+                for (IdempotencyRecord record : records) {
+                    ps.setString(1, record.key());
+                    ps.setString(2, record.fingerprint());
+                    ps.setInt(3, record.response().status());
+                    ps.setString(4, record.response().body());
+                    Jdbc.setInstant(ps, 5, record.createdAt());
+                    Jdbc.setInstant(ps, 6, record.expiresAt());
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
             }
         });
-        if (stored == 0) {
-            throw new TransientConflictException("idempotency key " + record.key() + " was recorded by a concurrent request");
+        for (int i = 0; i < stored.length; i++) {
+            if (stored[i] == 0) {
+                throw new TransientConflictException("idempotency key " + records.get(i).key()
+                        + " was recorded by a concurrent request");
+            }
         }
     }
 

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@link Transfers} and {@link Entries} in the {@code transfer} and {@code entry} tables. */
+/**
+ * {@link Transfers} and {@link Entries} in the {@code transfer} and {@code entry} tables. In a shared transaction
+ * the inserts wait for its end ({@link PendingWrites}).
+ */
 @Singleton
 class PostgresTransfers implements Transfers, Entries {
     private static final String ENTRY_COLUMNS =
@@ -32,45 +35,60 @@ class PostgresTransfers implements Transfers, Entries {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final CurrencyCatalog currencies;
+    private final PendingWrites pending;
+    private final PendingWrites.Writer<Transfer> insertAll = this::insert;
 
-    PostgresTransfers(JdbcOperations jdbc, JsonMapper json, CurrencyCatalog currencies) {
+    PostgresTransfers(JdbcOperations jdbc, JsonMapper json, CurrencyCatalog currencies, PendingWrites pending) {
         this.jdbc = jdbc;
         this.json = json;
         this.currencies = currencies;
+        this.pending = pending;
     }
 
     @Override
-    public void add(Transfer t) {
+    public void add(Transfer transfer) {
+        if (!pending.hold(insertAll, transfer)) {
+            insertAll.write(List.of(transfer));
+        }
+    }
+
+    /** The transfers, then their entries (the entries' foreign key needs the transfer): one JDBC batch each. */
+    private void insert(List<Transfer> transfers) {
         jdbc.execute(conn -> {
             try (var ps = conn.prepareStatement("INSERT INTO transfer (id, kind, status, source_account_id, "
                     + "destination_account_id, amount, currency, reference, metadata, request_id, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
-                ps.setObject(1, t.id().value());
-                ps.setString(2, t.kind().name());
-                ps.setString(3, t.status().name());
-                ps.setObject(4, t.sourceAccountId().value());
-                ps.setObject(5, t.destinationAccountId().value());
-                ps.setLong(6, t.amount().minorUnits());
-                ps.setString(7, t.amount().currency().code());
-                ps.setString(8, t.reference());
-                ps.setString(9, Jdbc.json(json, t.metadata().values()));
-                ps.setString(10, t.requestId());
-                Jdbc.setInstant(ps, 11, t.createdAt());
-                ps.executeUpdate();
+                for (Transfer t : transfers) {
+                    ps.setObject(1, t.id().value());
+                    ps.setString(2, t.kind().name());
+                    ps.setString(3, t.status().name());
+                    ps.setObject(4, t.sourceAccountId().value());
+                    ps.setObject(5, t.destinationAccountId().value());
+                    ps.setLong(6, t.amount().minorUnits());
+                    ps.setString(7, t.amount().currency().code());
+                    ps.setString(8, t.reference());
+                    ps.setString(9, Jdbc.json(json, t.metadata().values()));
+                    ps.setString(10, t.requestId());
+                    Jdbc.setInstant(ps, 11, t.createdAt());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
             try (var ps = conn.prepareStatement("INSERT INTO entry (id, transfer_id, account_id, direction, amount, "
                     + "currency, balance_after, account_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Entry e : t.entries()) {
-                    ps.setObject(1, e.id());
-                    ps.setObject(2, e.transferId().value());
-                    ps.setObject(3, e.accountId().value());
-                    ps.setString(4, e.direction().name());
-                    ps.setLong(5, e.amount().minorUnits());
-                    ps.setString(6, e.amount().currency().code());
-                    ps.setLong(7, e.balanceAfter().minorUnits());
-                    ps.setLong(8, e.accountVersion());
-                    Jdbc.setInstant(ps, 9, e.createdAt());
-                    ps.addBatch();
+                for (Transfer t : transfers) {
+                    for (Entry e : t.entries()) {
+                        ps.setObject(1, e.id());
+                        ps.setObject(2, e.transferId().value());
+                        ps.setObject(3, e.accountId().value());
+                        ps.setString(4, e.direction().name());
+                        ps.setLong(5, e.amount().minorUnits());
+                        ps.setString(6, e.amount().currency().code());
+                        ps.setLong(7, e.balanceAfter().minorUnits());
+                        ps.setLong(8, e.accountVersion());
+                        Jdbc.setInstant(ps, 9, e.createdAt());
+                        ps.addBatch();
+                    }
                 }
                 ps.executeBatch();
             }

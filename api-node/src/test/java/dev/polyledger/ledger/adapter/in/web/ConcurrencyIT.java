@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.polyledger.ledger.testing.FreshDatabase;
 import dev.polyledger.ledger.testing.LedgerClient;
 import dev.polyledger.ledger.testing.LedgerInvariants;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConcurrencyIT {
     @Inject
     EmbeddedServer server;
+    @Inject
+    MeterRegistry meters;
     LedgerClient api;
     ExecutorService pool;
 
@@ -128,6 +131,43 @@ class ConcurrencyIT {
             total = total.add(balance);
         }
         assertThat(total).isEqualByComparingTo("500.00");
+        LedgerInvariants.assertHold();
+        var groups = meters.find("ledger.commit.group.size").summary();
+        assertThat(groups).isNotNull();
+        assertThat(groups.totalAmount()).as("some transfers shared a transaction (group commit)")
+                .isGreaterThan(groups.count());
+    }
+
+    @Test
+    void aRequestThatFailsInsideASharedTransactionFailsAloneAndTheOthersPost() throws Exception {
+        String a = api.openAccount("USD");
+        String b = api.openAccount("USD");
+        api.credit(a, "100.00");
+        var start = new CountDownLatch(1);
+        var answers = new ArrayList<Future<LedgerClient.Answer>>();
+        for (int i = 0; i < 20; i++) {
+            // ZZZ is well formed but not a supported currency: refused inside the transaction, 400, not recorded
+            String currency = i % 2 == 0 ? "USD" : "ZZZ";
+            answers.add(pool.submit(() -> {
+                start.await();
+                return api.post("/api/v1/transfers", transferBody(a, b, "1.00", currency));
+            }));
+        }
+        start.countDown();
+
+        int posted = 0;
+        for (var future : answers) {
+            var answer = future.get();
+            if (answer.status() == 201) {
+                posted++;
+            } else {
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+                assertThat(answer.code()).isEqualTo("VALIDATION_FAILED");
+            }
+        }
+        assertThat(posted).isEqualTo(10);
+        assertThat(api.balance(a)).isEqualTo("90.00");
+        assertThat(api.balance(b)).isEqualTo("10.00");
         LedgerInvariants.assertHold();
     }
 }
