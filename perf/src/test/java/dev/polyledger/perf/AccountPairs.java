@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * Stateless and thread-safe; the account list is read lazily because the fixture fills it in
  * {@code Simulation.before()}, after the scenario was built.
  *
- * <p>{@link #uniform} picks both sides uniformly among all funded accounts. Other distributions
- * (hot accounts, skew) plug in as another {@link Picker}.
+ * <p>{@link #uniform} picks both sides uniformly among all funded accounts; {@link #merchant} sends a
+ * share of the transfers to one hot destination. Other distributions plug in as another {@link Picker}.
  */
 public final class AccountPairs implements Iterator<Map<String, Object>> {
 
@@ -24,6 +24,9 @@ public final class AccountPairs implements Iterator<Map<String, Object>> {
     }
 
     public static final Picker UNIFORM = (size, random) -> random.nextInt(size);
+
+    /** Index of the merchant account of {@link #merchant}: the first funded account. */
+    public static final int MERCHANT = 0;
 
     private final Supplier<List<String>> accounts;
     private final Picker sourcePicker;
@@ -46,6 +49,21 @@ public final class AccountPairs implements Iterator<Map<String, Object>> {
     /** Two different uniformly random accounts, amount uniformly in [minCents, maxCents] minor units. */
     public static AccountPairs uniform(Supplier<List<String>> accounts, long minCents, long maxCents) {
         return new AccountPairs(accounts, UNIFORM, UNIFORM, minCents, maxCents);
+    }
+
+    /**
+     * Hot-account traffic: the source is uniform; with probability {@code merchantShare} (0..1) the
+     * destination is the merchant (the first funded account, index {@link #MERCHANT}), otherwise uniform.
+     * A transfer whose source happens to be the merchant gets another destination (the pair is always two
+     * different accounts), so slightly fewer than {@code merchantShare} of the transfers (by 1/accounts)
+     * credit the merchant. perf/pgbench/transfer.sql with {@code -D merchant_pct} draws the same way.
+     */
+    public static AccountPairs merchant(Supplier<List<String>> accounts, double merchantShare, long minCents, long maxCents) {
+        if (merchantShare < 0 || merchantShare > 1) {
+            throw new IllegalArgumentException("merchantShare must be within 0..1, got " + merchantShare);
+        }
+        Picker destination = (size, random) -> random.nextDouble() < merchantShare ? MERCHANT : random.nextInt(size);
+        return new AccountPairs(accounts, UNIFORM, destination, minCents, maxCents);
     }
 
     @Override

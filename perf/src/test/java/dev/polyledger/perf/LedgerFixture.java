@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Creates and funds the accounts a load test needs, through the public API, before the
@@ -62,6 +65,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       ids still exist, have the right currency and still hold at least
  *       {@code minCachedBalance} (default: a tenth of the funding). {@code -DreuseAccounts=false}
  *       forces fresh accounts.</li>
+ *   <li>{@link #completeTransfers}: transfers with known keys and bodies, for a replay to re-send
+ *       ({@link ReplaySimulation}); never cached, made afresh by each run.</li>
  * </ul>
  */
 public final class LedgerFixture {
@@ -255,26 +260,57 @@ public final class LedgerFixture {
 
     private List<String> createAll() {
         long start = System.nanoTime();
-        String[] ids = new String[count];
+        List<String> ids = inParallel(count, "accounts created and funded", index -> createAndFund());
+        log("created and funded %,d accounts in %.1f s (%.0f/s)", count, seconds(start), count / Math.max(seconds(start), 1e-3));
+        return ids;
+    }
+
+    private String createAndFund() throws InterruptedException {
+        JsonNode account = post("/api/v1/accounts", "{\"currency\":\"" + currency + "\"}", "create account");
+        String id = account.path("id").asText(null);
+        if (id == null || id.isBlank()) {
+            throw new SetupException("POST /api/v1/accounts answered without an id: " + abbreviate(account.toString()));
+        }
+        post("/api/v1/accounts/" + id + "/credits", "{\"amount\":\"" + funding.toPlainString() + "\"}",
+                "fund account " + id);
+        return id;
+    }
+
+    /** One step of the setup, run for each index by {@link #inParallel}. */
+    @FunctionalInterface
+    private interface SetupTask<T> {
+        T run(int index) throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code task} for the indexes 0..n-1 with {@code setupConcurrency} threads, logs progress every 2 s,
+     * and returns the results in index order; the first failure stops the rest and is thrown.
+     */
+    private <T> List<T> inParallel(int n, String what, SetupTask<T> task) {
+        long start = System.nanoTime();
+        List<T> results = new ArrayList<>(Collections.nCopies(n, null));
         AtomicInteger done = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, daemonThreads("perf-setup"));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemonThreads("perf-setup-progress"));
         ticker.scheduleAtFixedRate(() -> {
-            int n = done.get();
+            int k = done.get();
             double s = seconds(start);
-            log("  %,d/%,d accounts created and funded (%.0f/s), %,d retries%s", n, count, s > 0 ? n / s : 0.0,
+            log("  %,d/%,d %s (%.0f/s), %,d retries%s", k, n, what, s > 0 ? k / s : 0.0,
                     retries.sum(), retries.sum() == 0 ? "" : " " + retrySummary());
         }, 2, 2, TimeUnit.SECONDS);
         try {
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < n; i++) {
                 int index = i;
                 pool.execute(() -> {
                     if (failure.get() != null) {
                         return;
                     }
                     try {
-                        ids[index] = createAndFund();
+                        T result = task.run(index);
+                        synchronized (results) {
+                            results.set(index, result);
+                        }
                         done.incrementAndGet();
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);
@@ -297,28 +333,74 @@ public final class LedgerFixture {
         Throwable t = failure.get();
         if (t != null) {
             throw t instanceof SetupException se ? se
-                    : new SetupException("account setup failed after " + done.get() + " accounts: " + describe(t), t);
+                    : new SetupException("setup failed after " + done.get() + " " + what + ": " + describe(t), t);
         }
-        log("created and funded %,d accounts in %.1f s (%.0f/s)", count, seconds(start), count / Math.max(seconds(start), 1e-3));
-        List<String> list = new ArrayList<>(count);
-        Collections.addAll(list, ids);
-        return list;
+        synchronized (results) {
+            return new ArrayList<>(results);
+        }
     }
 
-    private String createAndFund() throws InterruptedException {
-        JsonNode account = post("/api/v1/accounts", "{\"currency\":\"" + currency + "\"}", "create account");
-        String id = account.path("id").asText(null);
-        if (id == null || id.isBlank()) {
-            throw new SetupException("POST /api/v1/accounts answered without an id: " + abbreviate(account.toString()));
+    // ------------------------------------------------------------------ completed transfers (replays)
+
+    /**
+     * A transfer this fixture completed: the key and the exact body it sent, and the id of the transfer
+     * the API answered with. Re-sending {@code requestBody} with {@code idempotencyKey} must replay it.
+     */
+    public record CompletedTransfer(String idempotencyKey, String requestBody, String transferId) {
+
+        /**
+         * Endless Gatling feeder cycling through {@code transfers} (read lazily: they are made in
+         * {@code before()}): {@code idempotencyKey}, {@code requestBody}, {@code transferId}.
+         */
+        public static Iterator<Map<String, Object>> feeder(Supplier<List<CompletedTransfer>> transfers) {
+            AtomicInteger next = new AtomicInteger();
+            return Stream.<Map<String, Object>>generate(() -> {
+                List<CompletedTransfer> all = transfers.get();
+                if (all.isEmpty()) {
+                    throw new IllegalStateException("no completed transfers: the fixture did not run (or failed)");
+                }
+                CompletedTransfer t = all.get(Math.floorMod(next.getAndIncrement(), all.size()));
+                return Map.of(LedgerRequests.IDEMPOTENCY_KEY, t.idempotencyKey(), "requestBody", t.requestBody(),
+                        "transferId", t.transferId());
+            }).iterator();
         }
-        post("/api/v1/accounts/" + id + "/credits", "{\"amount\":\"" + funding.toPlainString() + "\"}",
-                "fund account " + id);
-        return id;
+    }
+
+    /**
+     * Completes {@code n} transfers through the API (not measured), each with a fresh key, between pairs
+     * drawn by {@code pairs}, retried with the same key like every setup POST; returns what a client
+     * would keep to retry them.
+     */
+    public List<CompletedTransfer> completeTransfers(int n, AccountPairs pairs) {
+        long start = System.nanoTime();
+        log("completing %,d transfers with known keys (the replay corpus)", n);
+        List<CompletedTransfer> done = inParallel(n, "transfers completed", index -> {
+            Map<String, Object> p;
+            synchronized (pairs) {
+                p = pairs.next();
+            }
+            String body = "{\"sourceAccountId\":\"" + p.get("sourceAccountId") + "\",\"destinationAccountId\":\""
+                    + p.get("destinationAccountId") + "\",\"amount\":\"" + p.get("amount") + "\",\"currency\":\""
+                    + currency + "\"}";
+            String key = UUID.randomUUID().toString();
+            JsonNode transfer = post("/api/v1/transfers", body, key, "transfer " + key);
+            String id = transfer.path("id").asText(null);
+            if (id == null || id.isBlank()) {
+                throw new SetupException("POST /api/v1/transfers answered without an id: " + abbreviate(transfer.toString()));
+            }
+            return new CompletedTransfer(key, body, id);
+        });
+        log("completed %,d transfers in %.1f s (%.0f/s)", n, seconds(start), n / Math.max(seconds(start), 1e-3));
+        return done;
     }
 
     /** POST with one fresh Idempotency-Key, re-sent unchanged on every retry. */
     private JsonNode post(String path, String body, String what) throws InterruptedException {
-        String key = UUID.randomUUID().toString();
+        return post(path, body, UUID.randomUUID().toString(), what);
+    }
+
+    /** POST with {@code key}, re-sent unchanged on every retry. */
+    private JsonNode post(String path, String body, String key, String what) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")

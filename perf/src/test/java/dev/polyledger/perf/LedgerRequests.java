@@ -7,24 +7,33 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * Gatling building blocks for the ledger API (contract v1). Session attributes they use:
  * {@code sourceAccountId}, {@code destinationAccountId}, {@code amount} (from {@link AccountPairs}),
- * {@code idempotencyKey} (from {@link #newIdempotencyKey()}), {@code accountId} (reads).
+ * {@code idempotencyKey} (from {@link #newIdempotencyKey()}), {@code accountId} (reads),
+ * {@code requestBody} and {@code transferId} (replays, from {@link LedgerFixture.CompletedTransfer#feeder}).
  */
 public final class LedgerRequests {
 
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** Header of a replayed answer (api-contract.md, "Idempotency"). */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final String TRANSFER_STATUS = "transferStatus";
 
     /** 422 INSUFFICIENT_FUNDS answers seen by {@link Outcome#CREATED_OR_INSUFFICIENT_FUNDS} transfers. */
     public static final LongAdder INSUFFICIENT_FUNDS = new LongAdder();
+    /** Transfers answered with a 5xx status (always a failed request, whatever the {@link Outcome}). */
+    public static final LongAdder SERVER_ERRORS = new LongAdder();
 
     /** What a transfer may legitimately answer. */
     public enum Outcome {
@@ -63,10 +72,12 @@ public final class LedgerRequests {
 
     /**
      * A fresh key then the transfer. {@code deepChecks} also verifies the body (status POSTED, same
-     * amount): fine for smoke tests, avoided under load to keep Gatling's own CPU use low.
+     * amount): fine for smoke tests, avoided under load to keep Gatling's own CPU use low. Whatever the
+     * outcome, a 5xx answer is a failed request and is counted in {@link #SERVER_ERRORS}.
      */
     public static ChainBuilder transfer(String requestName, String currency, Outcome outcome, boolean deepChecks) {
-        HttpRequestActionBuilder request = postTransfer(requestName, currency);
+        // saved first: the checks after it may fail, the status is still counted by countOutcome
+        HttpRequestActionBuilder request = postTransfer(requestName, currency).check(status().saveAs(TRANSFER_STATUS));
         if (outcome == Outcome.CREATED) {
             request = request.check(status().is(201));
             if (deepChecks) {
@@ -75,24 +86,60 @@ public final class LedgerRequests {
                         jsonPath("$.amount").isEL("#{amount}"),
                         jsonPath("$.id").exists());
             }
-            return newIdempotencyKey().exec(request);
+        } else {
+            request = request
+                    .check(status().in(201, 422))
+                    .checkIf((response, session) -> response.status().code() == 422)
+                    .then(jsonPath("$.code").is("INSUFFICIENT_FUNDS"));
+            if (deepChecks) {
+                request = request.checkIf((response, session) -> response.status().code() == 201)
+                        .then(jsonPath("$.status").is("POSTED"), jsonPath("$.amount").isEL("#{amount}"));
+            }
         }
-        request = request
-                .check(status().in(201, 422).saveAs("transferStatus"))
-                .checkIf((response, session) -> response.status().code() == 422)
-                .then(jsonPath("$.code").is("INSUFFICIENT_FUNDS"));
-        if (deepChecks) {
-            request = request.checkIf((response, session) -> response.status().code() == 201)
-                    .then(jsonPath("$.status").is("POSTED"), jsonPath("$.amount").isEL("#{amount}"));
-        }
-        return newIdempotencyKey().exec(request).exec(LedgerRequests::countInsufficientFunds);
+        return newIdempotencyKey().exec(request).exec(session -> countOutcome(session, outcome));
     }
 
-    private static Session countInsufficientFunds(Session session) {
-        if (session.contains("transferStatus") && session.getInt("transferStatus") == 422) {
-            INSUFFICIENT_FUNDS.increment();
+    private static Session countOutcome(Session session, Outcome outcome) {
+        if (session.contains(TRANSFER_STATUS)) {
+            int status = session.getInt(TRANSFER_STATUS);
+            if (status >= 500) {
+                SERVER_ERRORS.increment();
+            } else if (status == 422 && outcome == Outcome.CREATED_OR_INSUFFICIENT_FUNDS) {
+                INSUFFICIENT_FUNDS.increment();
+            }
         }
-        return session.remove("transferStatus");
+        return session.remove(TRANSFER_STATUS);
+    }
+
+    /**
+     * The retry of a completed transfer: {@code POST /api/v1/transfers} with the session's
+     * {@code idempotencyKey} and the very same body ({@code requestBody}). Checks what the contract
+     * promises a replay ("Idempotency": the first response, plus {@code Idempotent-Replayed: true}):
+     * status 201, the header, and the original transfer's {@code id} ({@code transferId}).
+     */
+    public static HttpRequestActionBuilder replayTransfer(String requestName) {
+        return http(requestName)
+                .post("/api/v1/transfers")
+                .header("Idempotency-Key", "#{" + IDEMPOTENCY_KEY + "}")
+                .body(StringBody("#{requestBody}"))
+                .check(status().is(201), header(REPLAYED_HEADER).is("true"), jsonPath("$.id").isEL("#{transferId}"));
+    }
+
+    /**
+     * A verdict of the simulation's own, as a request Gatling can assert on: {@code GET /health} named
+     * {@code requestName}, failed (KO, with the problem as the error message) when {@code problem} returns
+     * non-null. For criteria Gatling's assertions cannot express (zero 5xx among failures, a capacity level);
+     * assert {@code details(requestName).failedRequests().count().is(0L)}. Any status of /health is accepted:
+     * only the verdict decides.
+     */
+    public static HttpRequestActionBuilder verdict(String requestName, Supplier<String> problem) {
+        return http(requestName)
+                .get("/health")
+                .check(status().exists(),
+                        bodyString().transform(body -> {
+                            String p = problem.get();
+                            return p == null ? "passed" : p;
+                        }).is("passed"));
     }
 
     /** GET /api/v1/accounts/{accountIdAttribute}: 200 and the same id back. */

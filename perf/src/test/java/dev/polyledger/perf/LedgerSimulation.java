@@ -1,15 +1,22 @@
 package dev.polyledger.perf;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.util.List;
+
+import static io.gatling.javaapi.core.CoreDsl.feed;
 
 /**
  * Base of the ledger simulations: base URL, funded accounts prepared by {@link LedgerFixture} in
  * {@link #before()} (so account creation is never measured), and access to them for feeders.
  * Subclasses build their scenarios and call {@code setUp(...)} in their constructor; feeders must
  * read the accounts lazily through {@link #accounts()} (see {@link AccountPairs}).
+ *
+ * <p>Console markers that perf/run reads: {@code [perf] load starts} once the fixture (and
+ * {@link #prepare(LedgerFixture)}) is done, {@code [perf] load finished} in {@link #after()}; perf/run samples
+ * CPU, wait events and counters between the two.
  */
 public abstract class LedgerSimulation extends Simulation {
 
@@ -25,21 +32,31 @@ public abstract class LedgerSimulation extends Simulation {
     @Override
     public void before() {
         System.out.printf("[perf] %s against %s%n", getClass().getSimpleName(), baseUrl);
-        accounts = LedgerFixture.fromConfig(baseUrl, accountCount).ensureAccounts();
+        LedgerFixture fixture = LedgerFixture.fromConfig(baseUrl, accountCount);
+        accounts = fixture.ensureAccounts();
+        prepare(fixture);
         // perf/run starts its CPU and wait-event sampling on this line: the fixture is not measured.
         System.out.printf("[perf] load starts (%,d accounts ready)%n", accounts.size());
         System.out.flush();
+    }
+
+    /** More unmeasured setup once the accounts exist (e.g. the transfers a replay re-sends); none by default. */
+    protected void prepare(LedgerFixture fixture) {
     }
 
     @Override
     public void after() {
         // perf/run stops its sampling on this line.
         System.out.println("[perf] load finished");
-        System.out.flush();
         long insufficient = LedgerRequests.INSUFFICIENT_FUNDS.sum();
         if (insufficient > 0) {
             System.out.printf("[perf] %,d transfers answered 422 INSUFFICIENT_FUNDS (counted as OK)%n", insufficient);
         }
+        long serverErrors = LedgerRequests.SERVER_ERRORS.sum();
+        if (serverErrors > 0) {
+            System.out.printf("[perf] %,d transfers answered 5xx%n", serverErrors);
+        }
+        System.out.flush();
     }
 
     /** The funded account ids; empty until {@link #before()} ran. */
@@ -51,9 +68,19 @@ public abstract class LedgerSimulation extends Simulation {
         return accountCount;
     }
 
-    /** Transfer parameters between two different random funded accounts, 0.01..1.00 by default. */
+    /** Transfer parameters between two different random funded accounts, amounts in cents (1..100 = 0.01..1.00). */
     protected AccountPairs uniformPairs(long minCents, long maxCents) {
         return AccountPairs.uniform(this::accounts, minCents, maxCents);
+    }
+
+    /** {@link #uniformPairs} with the amount range of the properties {@code minCents} (1) and {@code maxCents} (100). */
+    protected AccountPairs uniformPairs() {
+        return uniformPairs(PerfConfig.integer("minCents", 1), PerfConfig.integer("maxCents", 100));
+    }
+
+    /** One transfer with a fresh key between the pair {@code pairs} feeds; 201 expected (funded accounts). */
+    protected ChainBuilder transferStep(String requestName, AccountPairs pairs) {
+        return feed(pairs).exec(LedgerRequests.transfer(requestName, currency, LedgerRequests.Outcome.CREATED, false));
     }
 
     protected HttpProtocolBuilder httpProtocol(boolean shareConnections) {

@@ -12,31 +12,44 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 /**
  * How load is offered, from properties:
  * <ul>
- *   <li>closed (default): {@code clients} virtual users, each looping over the iteration for
- *       {@code duration} seconds on its own keep-alive connection — {@code constantConcurrentUsers}.</li>
- *   <li>open: when {@code arrivalRate} (users/s) is set, {@code constantUsersPerSec(arrivalRate)}
- *       during {@code duration}; each arriving user runs the iteration once. Connections are
- *       shared between users by default ({@code shareConnections}, default true in open mode)
- *       so high rates do not exhaust ephemeral ports with TIME_WAIT sockets.</li>
+ *   <li>open (default): {@code constantUsersPerSec(arrivalRate)} during {@code duration} seconds; each
+ *       arriving user runs the iteration once, whether or not the earlier ones got their answer (an
+ *       open model: a slow API meets a growing queue instead of a slower client, as with real traffic).
+ *       Connections are shared between users ({@code shareConnections}, default true in open mode) so
+ *       high rates do not exhaust ephemeral ports with TIME_WAIT sockets.</li>
+ *   <li>closed: when {@code clients} is set and {@code arrivalRate} is not, {@code clients} virtual users,
+ *       each looping over the iteration for {@code duration} seconds on its own keep-alive connection —
+ *       {@code constantConcurrentUsers}.</li>
  * </ul>
+ *
+ * @param clients          closed model: concurrent users (0 in the open model)
+ * @param arrivalRate      open model: users (one iteration each) per second; null in the closed model
+ * @param duration         how long load is offered
+ * @param shareConnections one connection pool for all virtual users
  */
 public record LoadModel(int clients, Double arrivalRate, Duration duration, boolean shareConnections) {
 
-    /** {@code clients}, {@code duration}, {@code arrivalRate}, {@code shareConnections}. */
-    public static LoadModel fromProperties(int defaultClients, long defaultDurationSeconds) {
-        Double rate = PerfConfig.isSet("arrivalRate") ? PerfConfig.decimal("arrivalRate", 0) : null;
-        if (rate != null && rate <= 0) {
-            throw new IllegalArgumentException("arrivalRate must be > 0, got " + rate);
-        }
-        int clients = PerfConfig.integer("clients", defaultClients);
-        if (rate == null && clients < 1) {
-            throw new IllegalArgumentException("clients must be >= 1, got " + clients);
-        }
+    /**
+     * {@code arrivalRate} (users/s, default {@code defaultRate}), {@code duration} (s), {@code shareConnections};
+     * or the closed model when only {@code clients} is given.
+     */
+    public static LoadModel fromProperties(double defaultRate, long defaultDurationSeconds) {
         Duration duration = PerfConfig.seconds("duration", defaultDurationSeconds);
         if (duration.isZero() || duration.isNegative()) {
             throw new IllegalArgumentException("duration must be > 0 s, got " + duration);
         }
-        return new LoadModel(clients, rate, duration, PerfConfig.bool("shareConnections", rate != null));
+        if (PerfConfig.isSet("clients") && !PerfConfig.isSet("arrivalRate")) {
+            int clients = PerfConfig.integer("clients", 0);
+            if (clients < 1) {
+                throw new IllegalArgumentException("clients must be >= 1, got " + clients);
+            }
+            return new LoadModel(clients, null, duration, PerfConfig.bool("shareConnections", false));
+        }
+        double rate = PerfConfig.decimal("arrivalRate", defaultRate);
+        if (rate <= 0) {
+            throw new IllegalArgumentException("arrivalRate must be > 0, got " + rate);
+        }
+        return new LoadModel(0, rate, duration, PerfConfig.bool("shareConnections", true));
     }
 
     public static LoadModel closed(int clients, Duration duration) {
