@@ -12,7 +12,14 @@
 --                            COMMIT
 --                            unlock: SELECT pg_advisory_unlock_all()
 --
---   pgbench -n -M prepared -c 32 -j 2 -T 30 --max-tries=20 -f perf/pgbench/transfer.sql ledger_bench
+--   pgbench -n -M prepared -c 32 -j 2 -T 30 --max-tries=20 -D merchant_pct=0 -f perf/pgbench/transfer.sql ledger_bench
+--
+-- merchant_pct (required, -D): the percentage of transfers that credit the merchant, account 1. 0 is the
+-- uniform benchmark (source and destination uniform among all accounts, always different); 50 is the hot-account
+-- benchmark of issue 5 ("half of the transfers credit one merchant account, the rest uniform"), drawn as
+-- HotAccountSimulation draws (AccountPairs.merchant): the source is uniform; unless it is the merchant itself,
+-- the destination is the merchant with probability merchant_pct %, otherwise uniform among the others.
+-- (pgbench has no default for a variable a script reads: without -D it stops with "undefined variable".)
 --
 -- Data: perf/pgbench/prepare (accounts md5('acct-' || i)::uuid, i = 1..10000, 1,000,000.00 each; change
 -- the \set accounts below together with prepare's count).
@@ -42,6 +49,9 @@
 \set accounts 10000
 \set src random(1, :accounts)
 \set dst 1 + (:src + random(0, :accounts - 2)) % :accounts
+\if :src <> 1 and random(1, 100) <= :merchant_pct
+\set dst 1
+\endif
 \set amt random(1, 100)
 
 SELECT pg_advisory_unlock_all() AS released,
