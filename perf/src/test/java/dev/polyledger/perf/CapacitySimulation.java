@@ -46,7 +46,6 @@ public class CapacitySimulation extends LedgerSimulation {
     private final double minGoodRate;
 
     public CapacitySimulation() {
-        super(PerfConfig.integer("accounts", 10_000));
         double startRate = PerfConfig.decimal("startRate", 20);
         double step = PerfConfig.decimal("step", 20);
         int levels = PerfConfig.integer("levels", 15);

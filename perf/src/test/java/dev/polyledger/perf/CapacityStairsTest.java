@@ -28,6 +28,13 @@ class CapacityStairsTest {
         }
     }
 
+    /** Levels 1 and 2 at their full rates (20/s, 40/s for 10 s), answered in 10 ms; the clock then at 10 s. */
+    private void twoGoodLevels() {
+        requests(200, 10, true);
+        at(10);
+        requests(400, 10, true);
+    }
+
     private void at(long secondsFromStart) {
         clock.set(1_000 * MS + secondsFromStart * 1_000 * MS);
     }
@@ -75,9 +82,7 @@ class CapacityStairsTest {
 
     @Test
     void lastGoodIsTheLevelBeforeTheFirstBadOne() {
-        requests(200, 10, true);
-        at(10);
-        requests(400, 10, true);
+        twoGoodLevels();
         at(20);
         requests(600, 400, true);  // level 3: p99 400 ms
         at(30);
@@ -126,9 +131,7 @@ class CapacityStairsTest {
 
     @Test
     void goodLevelsClaimNoStop() {
-        requests(200, 10, true);
-        at(11);
-        requests(400, 10, true);
+        twoGoodLevels();
         at(25);
         assertFalse(stairs.claimStop());
     }

@@ -15,7 +15,8 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  * one hot row against pgbench doing the same.
  *
  * <p>Properties: {@code arrivalRate} transfers/s (50; perf/run offers pgbench's hot-account TPS of the same
- * sitting, rounded up), {@code duration} s (30), {@code merchantShare} 0..1 (0.5), {@code accounts} (10000),
+ * sitting, rounded up), {@code duration} s (30), {@code merchantPct} 0..100 (50, as pgbench's
+ * {@code merchant_pct}), {@code accounts} (10000),
  * {@code p99Ms} (250), {@code maxFailedPct} (0.1).
  *
  * <p>Asserts, on {@value #REQUEST}: failed &lt; maxFailedPct % and p99 &le; p99Ms (250 ms: the same "good
@@ -30,15 +31,13 @@ public class HotAccountSimulation extends LedgerSimulation {
     static final String NO_5XX = "hot: verdict, no 5xx answer";
 
     public HotAccountSimulation() {
-        super(PerfConfig.integer("accounts", 10_000));
         LoadModel load = LoadModel.fromProperties(50, 30);
         SuccessCriteria criteria = SuccessCriteria.fromProperties(250);
-        double merchantShare = PerfConfig.decimal("merchantShare", 0.5);
-        AccountPairs pairs = AccountPairs.merchant(this::accounts, merchantShare,
-                PerfConfig.integer("minCents", 1), PerfConfig.integer("maxCents", 100));
+        double merchantPct = PerfConfig.percent("merchantPct", 50);
+        AccountPairs pairs = merchantPairs(merchantPct / 100);
 
         System.out.printf("[perf] HotAccountSimulation: %s, %,d accounts, %.0f %% of the transfers to the merchant; asserts %s, zero 5xx%n",
-                load, accountCount(), merchantShare * 100, criteria);
+                load, accountCount(), merchantPct, criteria);
 
         var verdict = scenario("hot-verdict")
                 .exec(LedgerRequests.verdict(NO_5XX, () -> {

@@ -29,6 +29,11 @@ public abstract class LedgerSimulation extends Simulation {
         this.accountCount = accountCount;
     }
 
+    /** The property {@code accounts} funded accounts, default 10,000 (issue 5: "10,000 funded accounts"). */
+    protected LedgerSimulation() {
+        this(PerfConfig.integer("accounts", 10_000));
+    }
+
     @Override
     public void before() {
         System.out.printf("[perf] %s against %s%n", getClass().getSimpleName(), baseUrl);
@@ -75,7 +80,20 @@ public abstract class LedgerSimulation extends Simulation {
 
     /** {@link #uniformPairs} with the amount range of the properties {@code minCents} (1) and {@code maxCents} (100). */
     protected AccountPairs uniformPairs() {
-        return uniformPairs(PerfConfig.integer("minCents", 1), PerfConfig.integer("maxCents", 100));
+        return uniformPairs(minCents(), maxCents());
+    }
+
+    /** {@link AccountPairs#merchant}: {@code merchantShare} (0..1) of the transfers credit the first account. */
+    protected AccountPairs merchantPairs(double merchantShare) {
+        return AccountPairs.merchant(this::accounts, merchantShare, minCents(), maxCents());
+    }
+
+    private static long minCents() {
+        return PerfConfig.integer("minCents", 1);
+    }
+
+    private static long maxCents() {
+        return PerfConfig.integer("maxCents", 100);
     }
 
     /** One transfer with a fresh key between the pair {@code pairs} feeds; 201 expected (funded accounts). */

@@ -30,14 +30,10 @@ public class MixedSimulation extends LedgerSimulation {
     static final String TRANSFER = "mixed: transfer";
 
     public MixedSimulation() {
-        super(PerfConfig.integer("accounts", 10_000));
+        double readPct = PerfConfig.percent("readPct", 80);
+        int entriesLimit = PerfConfig.integer("entriesLimit", 20);
         LoadModel load = LoadModel.fromProperties(100, 30);
         SuccessCriteria criteria = SuccessCriteria.fromProperties(250);
-        double readPct = PerfConfig.decimal("readPct", 80);
-        if (readPct < 0 || readPct > 100) {
-            throw new IllegalArgumentException("readPct must be within 0..100, got " + readPct);
-        }
-        int entriesLimit = PerfConfig.integer("entriesLimit", 20);
 
         AccountPairs pairs = uniformPairs();
         ChainBuilder iteration = randomSwitch().on(

@@ -60,6 +60,15 @@ public final class PerfConfig {
         }
     }
 
+    /** A percentage, 0..100. */
+    public static double percent(String name, double defaultValue) {
+        double value = decimal(name, defaultValue);
+        if (value < 0 || value > 100) {
+            throw new IllegalArgumentException("Property '" + name + "' is a percentage (0..100), got " + value);
+        }
+        return value;
+    }
+
     public static boolean bool(String name, boolean defaultValue) {
         String value = string(name, null);
         return value == null ? defaultValue : Boolean.parseBoolean(value);

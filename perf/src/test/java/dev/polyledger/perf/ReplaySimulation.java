@@ -33,7 +33,6 @@ public class ReplaySimulation extends LedgerSimulation {
     private volatile List<LedgerFixture.CompletedTransfer> completed = List.of();
 
     public ReplaySimulation() {
-        super(PerfConfig.integer("accounts", 10_000));
         if (replayKeys < 1) {
             throw new IllegalArgumentException("replayKeys must be >= 1, got " + replayKeys);
         }

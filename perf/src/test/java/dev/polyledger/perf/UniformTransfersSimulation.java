@@ -21,7 +21,6 @@ public class UniformTransfersSimulation extends LedgerSimulation {
     static final String REQUEST = "uniform: transfer";
 
     public UniformTransfersSimulation() {
-        super(PerfConfig.integer("accounts", 10_000));
         LoadModel load = LoadModel.fromProperties(50, 30);
         SuccessCriteria criteria = SuccessCriteria.fromProperties(100);
 
