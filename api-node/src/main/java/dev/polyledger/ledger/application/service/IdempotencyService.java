@@ -49,14 +49,20 @@ public class IdempotencyService implements ExecuteIdempotently {
 
     @Override
     public Result execute(IdempotentRequest request, Supplier<RecordedResponse> operation) {
-        var cached = cache.find(request.key());
-        if (cached.isPresent() && cached.get().expiresAt().isAfter(clock.instant())) {
-            return replay(cached.get(), request, Result.Source.CACHE);
+        LockAttempt lock;
+        var lookup = cache.findOrLock(request.key(), policy.lockTtl());
+        if (lookup instanceof IdempotencyCache.Lookup.Cached cached) {
+            if (cached.record().expiresAt().isAfter(clock.instant())) {
+                return replay(cached.record(), request, Result.Source.CACHE);
+            }
+            lock = cache.tryLock(request.key(), policy.lockTtl());
+        } else {
+            lock = ((IdempotencyCache.Lookup.NotCached) lookup).lock();
         }
-        LockAttempt lock = cache.tryLock(request.key(), policy.lockTtl());
         if (lock instanceof LockAttempt.Held) {
             return new Result.InFlight(IN_FLIGHT_RETRY_AFTER_SECONDS);
         }
+        boolean released = false;
         try {
             Stored stored = unitOfWork.inSharedSerializableTransaction(request.accounts(), () -> {
                 var now = LedgerTime.now(clock);
@@ -69,11 +75,12 @@ public class IdempotencyService implements ExecuteIdempotently {
                 records.insert(record);
                 return new Stored(record, true);
             });
-            cache.put(stored.record());
+            cache.putAndRelease(stored.record(), lock);
+            released = true;
             return stored.fresh() ? new Result.Completed(stored.record().response(), Result.Source.EXECUTED)
                     : replay(stored.record(), request, Result.Source.STORE);
         } finally {
-            if (lock instanceof LockAttempt.Acquired acquired) {
+            if (!released && lock instanceof LockAttempt.Acquired acquired) {
                 cache.release(acquired);
             }
         }

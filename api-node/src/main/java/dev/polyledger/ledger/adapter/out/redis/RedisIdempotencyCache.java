@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link IdempotencyCache} in Redis. Keys: {@code ledger:idem:<key>} holds a completed record as JSON until
  * it expires; {@code ledger:idem-lock:<key>} is the in-flight lock ({@code SET NX PX}), released only by its
- * owner (compare-and-delete script). Every Redis failure degrades: a miss, or {@code Unavailable} for the
+ * owner (compare-and-delete script). A request's lookup-or-lock and its put-and-release are one Lua script each
+ * (one round trip each, atomic). Every Redis failure degrades: a miss, or {@code Unavailable} for the
  * lock, counted in {@code ledger.idempotency.cache.errors}.
  */
 @Singleton
@@ -34,6 +36,19 @@ class RedisIdempotencyCache implements IdempotencyCache {
     private static final String LOCK = "ledger:idem-lock:";
     private static final String RELEASE_IF_OWNER =
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+    /** KEYS: record, lock; ARGV: token, ttl ms. Returns {1, record}, {2} lock taken, {3} lock held elsewhere. */
+    private static final String FIND_OR_LOCK = """
+            local cached = redis.call('get', KEYS[1])
+            if cached then return {1, cached} end
+            if redis.call('set', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {2} end
+            return {3}
+            """;
+    /** KEYS: record, lock; ARGV: record JSON, ttl ms (0: do not cache), our lock token ('' : none). */
+    private static final String PUT_AND_RELEASE = """
+            if tonumber(ARGV[2]) > 0 then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+            if ARGV[3] ~= '' and redis.call('get', KEYS[2]) == ARGV[3] then redis.call('del', KEYS[2]) end
+            return 1
+            """;
 
     private final RedisConnections redis;
     private final JsonMapper json;
@@ -74,6 +89,30 @@ class RedisIdempotencyCache implements IdempotencyCache {
     public void release(LockAttempt.Acquired lock) {
         call(commands -> commands.<Long>eval(RELEASE_IF_OWNER, ScriptOutputType.INTEGER,
                 new String[] {LOCK + lock.key()}, lock.token()), null);
+    }
+
+    /** One round trip: a Lua script (atomic in Redis) does the lookup and, on a miss, the lock. */
+    @Override
+    public Lookup findOrLock(String key, Duration ttl) {
+        String token = UUID.randomUUID().toString();
+        return call(commands -> {
+            List<Object> answer = commands.eval(FIND_OR_LOCK, ScriptOutputType.MULTI, new String[] {RECORD + key, LOCK + key},
+                    token, String.valueOf(ttl.toMillis()));
+            long outcome = (Long) answer.get(0);
+            if (outcome == 1) {
+                return new Lookup.Cached(decode((String) answer.get(1)));
+            }
+            return new Lookup.NotCached(outcome == 2 ? new LockAttempt.Acquired(key, token) : new LockAttempt.Held());
+        }, new Lookup.NotCached(new LockAttempt.Unavailable()));
+    }
+
+    /** One round trip: a Lua script caches the record and deletes the lock only if it still holds our token. */
+    @Override
+    public void putAndRelease(IdempotencyRecord record, LockAttempt lock) {
+        long ttlMillis = Math.max(0, Duration.between(clock.instant(), record.expiresAt()).toMillis());
+        String token = lock instanceof LockAttempt.Acquired acquired ? acquired.token() : "";
+        call(commands -> commands.<Long>eval(PUT_AND_RELEASE, ScriptOutputType.INTEGER,
+                new String[] {RECORD + record.key(), LOCK + record.key()}, encode(record), String.valueOf(ttlMillis), token), null);
     }
 
     private <T> T call(Function<RedisCommands<String, String>, T> command, T fallback) {

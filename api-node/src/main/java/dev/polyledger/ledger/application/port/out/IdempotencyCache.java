@@ -22,6 +22,35 @@ public interface IdempotencyCache {
     /** Releases a lock taken by {@link #tryLock}, only if it is still ours. */
     void release(LockAttempt.Acquired lock);
 
+    /**
+     * {@link #find} and, when nothing is cached, {@link #tryLock}: in one round trip where the cache can.
+     *
+     * @param ttl lifetime of the lock when it is taken
+     */
+    default Lookup findOrLock(String key, Duration ttl) {
+        Optional<IdempotencyRecord> cached = find(key);
+        return cached.isPresent() ? new Lookup.Cached(cached.get()) : new Lookup.NotCached(tryLock(key, ttl));
+    }
+
+    /** {@link #put} the completed record, then {@link #release} the lock if we hold it: in one round trip where the cache can. */
+    default void putAndRelease(IdempotencyRecord record, LockAttempt lock) {
+        put(record);
+        if (lock instanceof LockAttempt.Acquired acquired) {
+            release(acquired);
+        }
+    }
+
+    /** The result of {@link #findOrLock}. */
+    sealed interface Lookup {
+        /** A completed record is cached for the key (no lock was tried). */
+        record Cached(IdempotencyRecord record) implements Lookup {
+        }
+
+        /** Nothing cached; the outcome of trying the key's in-flight lock. */
+        record NotCached(LockAttempt lock) implements Lookup {
+        }
+    }
+
     /** The result of {@link #tryLock}. */
     sealed interface LockAttempt {
         /** We hold the lock. */

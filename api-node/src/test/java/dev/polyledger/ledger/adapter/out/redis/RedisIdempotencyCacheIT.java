@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
 import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.application.port.out.IdempotencyCache;
 import dev.polyledger.ledger.application.port.out.IdempotencyCache.LockAttempt;
 import dev.polyledger.ledger.testing.FreshDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -56,5 +57,39 @@ class RedisIdempotencyCacheIT {
         assertThat(found.response()).isEqualTo(record.response());
         assertThat(found.expiresAt()).isEqualTo(record.expiresAt());
         assertThat(cache.find(UUID.randomUUID().toString())).isEmpty();
+    }
+
+    @Test
+    void findOrLockTakesTheLockOnAMissReportsItHeldAndReturnsACachedRecord() {
+        String key = UUID.randomUUID().toString();
+        var first = cache.findOrLock(key, Duration.ofSeconds(10));
+        assertThat(first).isInstanceOf(IdempotencyCache.Lookup.NotCached.class);
+        var lock = ((IdempotencyCache.Lookup.NotCached) first).lock();
+        assertThat(lock).isInstanceOf(LockAttempt.Acquired.class);
+        assertThat(cache.findOrLock(key, Duration.ofSeconds(10)))
+                .isEqualTo(new IdempotencyCache.Lookup.NotCached(new LockAttempt.Held()));
+
+        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var record = new IdempotencyRecord(key, "fp", new RecordedResponse(201, "{\"id\":\"x\"}"), now, now.plusSeconds(60));
+        cache.putAndRelease(record, lock);
+
+        var cached = cache.findOrLock(key, Duration.ofSeconds(10));
+        assertThat(cached).isInstanceOf(IdempotencyCache.Lookup.Cached.class);
+        assertThat(((IdempotencyCache.Lookup.Cached) cached).record().response()).isEqualTo(record.response());
+        assertThat(cache.tryLock(key, Duration.ofSeconds(10))).as("putAndRelease released our lock")
+                .isInstanceOf(LockAttempt.Acquired.class);
+    }
+
+    @Test
+    void putAndReleaseLeavesAStrangersLockAlone() {
+        String key = UUID.randomUUID().toString();
+        assertThat(cache.tryLock(key, Duration.ofSeconds(10))).isInstanceOf(LockAttempt.Acquired.class);
+        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var record = new IdempotencyRecord(key, "fp", new RecordedResponse(201, "{}"), now, now.plusSeconds(60));
+
+        cache.putAndRelease(record, new LockAttempt.Acquired(key, "someone-else"));
+
+        assertThat(cache.tryLock(key, Duration.ofSeconds(10))).isInstanceOf(LockAttempt.Held.class);
+        assertThat(cache.find(key)).isPresent();
     }
 }
