@@ -219,19 +219,21 @@ public final class CapacityStairs {
     }
 
     /**
-     * The line perf/run reads: {@code [perf] capacity last_good_rate=… throughput=… p99_ms=… errors_pct=…
-     * first_bad_rate=… reason=…}; rates in requests/s, {@code none} where there is no such level.
+     * The verdict of the stairs as one key=value line (perf/run reads it after a {@code [perf] <label>}
+     * prefix): {@code last_good_rate=… throughput=… p99_ms=… errors_pct=… first_bad_rate=… reason=… levels_run=…};
+     * rates in requests/s, {@code none} where there is no such level; {@code reason=ALL_LEVELS_GOOD} when no level
+     * was bad.
      */
-    public String summaryLine() {
+    public String summary() {
         Optional<Level> good = lastGood();
         Optional<Level> bad = firstBad();
-        return String.format(Locale.ROOT, "[perf] capacity last_good_rate=%s throughput=%s p99_ms=%s errors_pct=%s first_bad_rate=%s reason=%s levels_run=%d",
+        return String.format(Locale.ROOT, "last_good_rate=%s throughput=%s p99_ms=%s errors_pct=%s first_bad_rate=%s reason=%s levels_run=%d",
                 good.map(l -> fmt(l.rate())).orElse("none"),
                 good.map(l -> fmt(l.throughput())).orElse("none"),
                 good.map(l -> Level.ms(l.p99Ms())).orElse("none"),
                 good.map(l -> String.format(Locale.ROOT, "%.3f", l.errorPct())).orElse("none"),
                 bad.map(l -> fmt(l.rate())).orElse("none"),
-                bad.map(l -> l.verdict().toString()).orElse(results().size() == levels ? "ALL_LEVELS_GOOD" : "STOPPED"),
+                bad.map(l -> l.verdict().toString()).orElse("ALL_LEVELS_GOOD"),
                 results().size());
     }
 

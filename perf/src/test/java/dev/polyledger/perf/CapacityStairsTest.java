@@ -89,15 +89,15 @@ class CapacityStairsTest {
         requests(800, 10, true);   // level 4 good again: does not count after a bad one
         assertEquals(40.0, stairs.lastGood().orElseThrow().rate());
         assertEquals(60.0, stairs.firstBad().orElseThrow().rate());
-        assertTrue(stairs.summaryLine().startsWith("[perf] capacity last_good_rate=40.0 throughput=40.0 p99_ms=10 errors_pct=0.000 first_bad_rate=60.0 reason=P99_TOO_HIGH"),
-                stairs.summaryLine());
+        assertEquals("last_good_rate=40.0 throughput=40.0 p99_ms=10 errors_pct=0.000 first_bad_rate=60.0 reason=P99_TOO_HIGH levels_run=4",
+                stairs.summary());
     }
 
     @Test
     void noGoodLevelWhenTheFirstFails() {
         requests(100, 10, false);
         assertTrue(stairs.lastGood().isEmpty());
-        assertTrue(stairs.summaryLine().contains("last_good_rate=none"));
+        assertTrue(stairs.summary().startsWith("last_good_rate=none "), stairs.summary());
     }
 
     @Test

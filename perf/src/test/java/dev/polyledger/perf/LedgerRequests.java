@@ -130,7 +130,8 @@ public final class LedgerRequests {
      * {@code requestName}, failed (KO, with the problem as the error message) when {@code problem} returns
      * non-null. For criteria Gatling's assertions cannot express (zero 5xx among failures, a capacity level);
      * assert {@code details(requestName).failedRequests().count().is(0L)}. Any status of /health is accepted:
-     * only the verdict decides.
+     * only the verdict decides. A failed verdict is also printed, {@code [perf] verdict failed: <name>: <problem>}
+     * (Gatling's error message for it reads "bodyString.find.transformOption.is(passed), failed").
      */
     public static HttpRequestActionBuilder verdict(String requestName, Supplier<String> problem) {
         return http(requestName)
@@ -138,7 +139,12 @@ public final class LedgerRequests {
                 .check(status().exists(),
                         bodyString().transform(body -> {
                             String p = problem.get();
-                            return p == null ? "passed" : p;
+                            if (p == null) {
+                                return "passed";
+                            }
+                            // Gatling's error message of this check does not show the value: the console does
+                            System.out.printf("[perf] verdict failed: %s: %s%n", requestName, p);
+                            return p;
                         }).is("passed"));
     }
 
