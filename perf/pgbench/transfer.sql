@@ -25,11 +25,19 @@
 -- the \set accounts below together with prepare's count).
 --
 -- Where this differs from the api-node, and why:
--- * The api-node computes the advisory-lock keys (UUID msb XOR lsb, sorted), the ids (UUIDv7), the
+-- * Group commit (api-node CommitGroups, on by default): under concurrency the api-node runs several
+--   transfers in one transaction: one lock statement for the union of their accounts, then per transfer the
+--   idempotency SELECT, the account SELECT ... FOR UPDATE and the UPDATE batch, then the transfer, entry,
+--   outbox and idempotency INSERTs of all of them as one JDBC batch per table, one COMMIT, one unlock. This
+--   script is the baseline the issue asks for: the same statements, one transaction per transfer (what the
+--   api-node does for a transfer that arrives alone, or with LEDGER_COMMIT_GROUP_MAX_SIZE=1).
+-- * The api-node sends the sessions' enable_seqscan = off (application.yml); prepare ANALYZEs ledger_bench,
+--   so the plans here are the same index scans.
+-- * The api-node computes the advisory-lock keys (UUID msb XOR lsb, sorted), the ids (UUIDv4), the
 --   request fingerprint (SHA-256) and the JSON bodies in Java and sends them as parameters. pgbench cannot
 --   handle strings, so the lock statement also returns the account ids, the idempotency key, the transfer
 --   id and a request id (\gset: no extra round trip), and the INSERTs build their JSON with format().
---   gen_random_uuid() (seed.sql) stands in for the Java UUIDv7 generator.
+--   gen_random_uuid() stands in for the Java UUIDv4 generator.
 -- * The api-node sends computed values: UPDATE ... SET balance = ?, version = ? ... WHERE id = ? AND
 --   version = ? (a guard that fails loudly if the row lock was missed). pgbench cannot carry the values
 --   read by the SELECT (two rows), so the UPDATEs compute them in place and return balance and version
