@@ -4,6 +4,7 @@ import dev.polyledger.platform.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import dev.polyledger.audit.testing.AuditClient;
 import dev.polyledger.audit.testing.TestBroker;
@@ -17,8 +18,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +30,10 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The worker end to end on the real local RabbitMQ: events published to {@code ledger.events} as the api-node's
- * relay publishes them become audit snapshots over HTTP; duplicates and poison messages are handled. The
- * {@code audit} queue may hold others' messages: every assertion is about this test's own ids.
+ * relay publishes them become audit snapshots over HTTP; duplicates and poison messages are handled, per message,
+ * inside a batch (a batch waits 500 ms for more here, so messages published back to back are written together), and
+ * nothing is left unacknowledged at the broker. The {@code audit} queue may hold others' messages: every assertion
+ * is about this test's own ids.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,7 +51,9 @@ class AuditWorkerIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestMongo.properties();
+        Map<String, String> properties = new HashMap<>(TestMongo.properties());
+        properties.put("audit.consumer.batch.max-wait", "500ms");
+        return properties;
     }
 
     @BeforeEach
@@ -120,46 +128,48 @@ class AuditWorkerIT implements TestPropertyProvider {
     }
 
     @Test
-    void anEventDeliveredTwiceIsStoredOnce() {
-        UUID eventId = UUID.randomUUID(), transfer = UUID.randomUUID();
+    void anEventDeliveredTwiceInOneBatchIsStoredOnce() {
+        UUID eventId = UUID.randomUUID(), transfer = UUID.randomUUID(), other = UUID.randomUUID();
         String body = Events.transferPosted(eventId, transfer, UUID.randomUUID(), UUID.randomUUID(), now());
         double duplicatesBefore = count("duplicate");
 
         broker.publish("transfer.posted", eventId.toString(), body);
+        publishTransfer(other, UUID.randomUUID());
         broker.publish("transfer.posted", eventId.toString(), body);
 
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (count("duplicate") < duplicatesBefore + 1 && System.nanoTime() < deadline) {
-            sleep(100);
-        }
-        assertThat(count("duplicate")).isGreaterThanOrEqualTo(duplicatesBefore + 1);
-        assertThat(mongo.getDatabase(TestMongo.DATABASE).getCollection("audit_events")
-                .countDocuments(Filters.eq("_id", eventId.toString()))).isEqualTo(1);
+        awaitTrue(() -> count("duplicate") >= duplicatesBefore + 1, "the second copy counted as a duplicate");
+        assertThat(snapshots().countDocuments(Filters.eq("_id", eventId.toString()))).isEqualTo(1);
+        assertThat(snapshots().countDocuments(Filters.eq("_id", other.toString()))).isEqualTo(1);
         var byTransfer = api.get("/api/v1/audit/events?transferId=" + transfer);
         assertThat(byTransfer.json().get("items").size()).isEqualTo(1);
+        assertThat(largestBatch()).as("the three messages were written together").isGreaterThanOrEqualTo(3);
+        awaitNothingUnacknowledged();
     }
 
     @Test
-    void poisonMessagesAreDeadLetteredAndTheMessagesBehindThemAreRecorded() {
+    void poisonMessagesInTheMiddleOfABatchAreDeadLetteredAndTheOthersAreStoredAndAcknowledged() {
         String deadLetters = LedgerTopology.deadLetterQueueOf(LedgerTopology.AUDIT_QUEUE);
-        broker.purge(deadLetters);
-        String marker = UUID.randomUUID().toString();
+        String notJson = "not json " + UUID.randomUUID();
         UUID unknownTypeEvent = UUID.randomUUID();
-        UUID eventId = UUID.randomUUID(), transfer = UUID.randomUUID();
+        UUID before = UUID.randomUUID(), after = UUID.randomUUID(), transfer = UUID.randomUUID();
+        double deadLetteredBefore = count("dead_lettered");
 
-        broker.publish("transfer.posted", marker, "not json " + marker);
+        publishTransfer(before, UUID.randomUUID());
+        broker.publish("transfer.posted", "not-json", notJson);
         broker.publish("account.renamed", unknownTypeEvent.toString(), Events.accountEvent("account.renamed",
                 unknownTypeEvent, UUID.randomUUID(), 2, "ACTIVE", now()));
-        broker.publish("transfer.posted", eventId.toString(),
-                Events.transferPosted(eventId, transfer, UUID.randomUUID(), UUID.randomUUID(), now()));
+        publishTransfer(after, transfer);
 
-        assertThat(broker.awaitMessage(deadLetters, body -> body.equals("not json " + marker), WITHIN))
+        var answer = api.awaitGet("/api/v1/audit/transfers/" + transfer, a -> a.status() == 200, WITHIN);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(snapshots().countDocuments(Filters.in("_id", before.toString(), after.toString()))).isEqualTo(2);
+        assertThat(broker.awaitMessage(deadLetters, notJson::equals, WITHIN))
                 .as("the body that is not JSON, in " + deadLetters).isPresent();
         assertThat(broker.awaitMessage(deadLetters, body -> body.contains(unknownTypeEvent.toString()), WITHIN))
                 .as("the event of an unknown type, in " + deadLetters).isPresent();
-        var answer = api.awaitGet("/api/v1/audit/transfers/" + transfer, a -> a.status() == 200, WITHIN);
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        assertThat(count("dead_lettered")).isGreaterThanOrEqualTo(2);
+        assertThat(count("dead_lettered")).isGreaterThanOrEqualTo(deadLetteredBefore + 2);
+        assertThat(largestBatch()).as("the four messages were recorded together").isGreaterThanOrEqualTo(4);
+        awaitNothingUnacknowledged();
     }
 
     @Test
@@ -178,6 +188,38 @@ class AuditWorkerIT implements TestPropertyProvider {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw().body()).contains("audit_events_total{outcome=\"stored\"}");
+    }
+
+    private void publishTransfer(UUID eventId, UUID transfer) {
+        broker.publish("transfer.posted", eventId.toString(),
+                Events.transferPosted(eventId, transfer, UUID.randomUUID(), UUID.randomUUID(), now()));
+    }
+
+    private MongoCollection<Document> snapshots() {
+        return mongo.getDatabase(TestMongo.DATABASE).getCollection("audit_events");
+    }
+
+    private double largestBatch() {
+        return meters.get("audit.batch.size").summary().max();
+    }
+
+    /**
+     * Waits until the broker holds no unacknowledged message of the {@code audit} queue: this worker is its only
+     * consumer in the test vhost, so a message its batch left unsettled would show here.
+     */
+    private void awaitNothingUnacknowledged() {
+        awaitTrue(() -> TestBroker.unacknowledged(LedgerTopology.AUDIT_QUEUE) == 0,
+                "no unacknowledged message left in " + LedgerTopology.AUDIT_QUEUE);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + WITHIN + ": " + what);
+            }
+            sleep(100);
+        }
     }
 
     private double count(String outcome) {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -26,11 +27,13 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * MongoDB going away and coming back: while it is down, events wait in the queue (held for the back-off, then
- * requeued), health says DOWN and queries answer 503; once it is back, the waiting event is recorded. An event
- * that fails on every delivery ends in the dead-letter queue after the quorum queue's delivery limit.
+ * requeued), health says DOWN and queries answer 503; once it is back, the waiting event is recorded. A batch
+ * whose write fails is requeued whole and stored once, nothing lost. An event that fails on every delivery ends in
+ * the dead-letter queue after the quorum queue's delivery limit.
  *
  * <p>This test needs a MongoDB it can stop: an in-process stand-in of its own, whatever {@code MONGODB_URI} says,
- * with a 1 s server-selection timeout and the test back-off (200 ms doubling to 1 s).
+ * with a 1 s server-selection timeout, the test back-off (200 ms doubling to 1 s), and batches that wait 500 ms for
+ * more messages (so that messages published back to back are written together).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,6 +57,7 @@ class MongoOutageIT implements TestPropertyProvider {
                 "mongodb.uri", "mongodb://127.0.0.1:" + port,
                 "mongodb.cluster.server-selection-timeout", "1s",
                 "audit.mongodb.database", "audit_outage_it",
+                "audit.consumer.batch.max-wait", "500ms",
                 "rabbitmq.uri", TestBroker.uri());
     }
 
@@ -97,6 +101,37 @@ class MongoOutageIT implements TestPropertyProvider {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.json().get("eventId").asText()).isEqualTo(eventId.toString());
         assertThat(api.get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBatchWrittenWhileMongoIsDownIsRequeuedWholeAndStoredOnceWhenItIsBack() {
+        var api = new AuditClient(server.getURL().toString());
+        List<UUID> transfers = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID());
+        stopMongo();
+        double requeuedBefore = requeued();
+
+        for (UUID transfer : transfers) {
+            UUID eventId = UUID.randomUUID();
+            broker.publish("transfer.posted", eventId.toString(), Events.transferPosted(eventId, transfer,
+                    UUID.randomUUID(), UUID.randomUUID(), Instant.now()));
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (requeued() < requeuedBefore + transfers.size() && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        assertThat(requeued()).as("all five requeued").isGreaterThanOrEqualTo(requeuedBefore + transfers.size());
+        assertThat(meters.get("audit.batch.size").summary().max()).as("written as one batch")
+                .isGreaterThanOrEqualTo(transfers.size());
+
+        startMongo();
+
+        for (UUID transfer : transfers) {
+            var answer = api.awaitGet("/api/v1/audit/events?transferId=" + transfer,
+                    a -> a.status() == 200 && a.json().get("items").size() > 0, Duration.ofSeconds(30));
+            assertThat(answer.json().get("items").size()).as("snapshots of transfer " + transfer).isEqualTo(1);
+        }
     }
 
     @Test

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.polyledger.audit.application.port.in.AuditEventQuery;
 import dev.polyledger.audit.application.port.in.AuditPage;
 import dev.polyledger.audit.application.port.in.RecordOutcome;
-import dev.polyledger.audit.application.port.out.UnstorableSnapshotException;
+import dev.polyledger.audit.application.port.out.AddResult;
+import dev.polyledger.audit.application.port.out.AuditStoreUnavailableException;
 import dev.polyledger.audit.application.service.AuditService;
 import dev.polyledger.audit.domain.AuditSnapshot;
 import dev.polyledger.events.EventEnvelope;
@@ -32,11 +33,15 @@ class AuditServiceTest {
         return new EventEnvelope<>(eventId, "account.created", at, account, 1, "req-1", "api-node-1", data);
     }
 
+    private RecordOutcome record(EventEnvelope<Map<String, Object>> event) {
+        return service.recordAll(List.of(event)).get(0);
+    }
+
     @Test
     void storesTheSnapshotWithTheTimeOfReceipt() {
         UUID eventId = UUID.randomUUID();
 
-        var outcome = service.record(accountCreated(eventId, UUID.randomUUID(), NOW.minusSeconds(1)));
+        var outcome = record(accountCreated(eventId, UUID.randomUUID(), NOW.minusSeconds(1)));
 
         assertThat(outcome).isEqualTo(new RecordOutcome.Stored(eventId));
         assertThat(records.byEventId.get(eventId).receivedAt()).isEqualTo(NOW);
@@ -45,10 +50,10 @@ class AuditServiceTest {
     @Test
     void aRedeliveredEventIsAlreadyStoredAndKeepsItsFirstSnapshot() {
         UUID eventId = UUID.randomUUID(), account = UUID.randomUUID();
-        service.record(accountCreated(eventId, account, NOW.minusSeconds(2)));
+        record(accountCreated(eventId, account, NOW.minusSeconds(2)));
         AuditSnapshot first = records.byEventId.get(eventId);
 
-        var again = service.record(accountCreated(eventId, account, NOW.minusSeconds(2)));
+        var again = record(accountCreated(eventId, account, NOW.minusSeconds(2)));
 
         assertThat(again).isEqualTo(new RecordOutcome.AlreadyStored(eventId));
         assertThat(records.byEventId).hasSize(1);
@@ -60,7 +65,7 @@ class AuditServiceTest {
         var event = new EventEnvelope<Map<String, Object>>(UUID.randomUUID(), "account.renamed", NOW, UUID.randomUUID(),
                 1, null, null, Map.of());
 
-        assertThat(service.record(event)).isEqualTo(new RecordOutcome.Rejected("unknown event type 'account.renamed'"));
+        assertThat(record(event)).isEqualTo(new RecordOutcome.Rejected("unknown event type 'account.renamed'"));
         assertThat(records.byEventId).isEmpty();
     }
 
@@ -68,13 +73,54 @@ class AuditServiceTest {
     void rejectsWhatTheStoreRefusesForItsContent() {
         var refusing = new AuditService(new InMemoryAuditRecords() {
             @Override
-            public boolean add(AuditSnapshot snapshot) {
-                throw new UnstorableSnapshotException("document too large", null);
+            public List<AddResult> addAll(List<AuditSnapshot> snapshots) {
+                return List.of(new AddResult.Refused("document too large"));
             }
         }, Clock.fixed(NOW, ZoneOffset.UTC));
 
-        assertThat(refusing.record(accountCreated(UUID.randomUUID(), UUID.randomUUID(), NOW)))
-                .isEqualTo(new RecordOutcome.Rejected("document too large"));
+        assertThat(refusing.recordAll(List.of(accountCreated(UUID.randomUUID(), UUID.randomUUID(), NOW))))
+                .containsExactly(new RecordOutcome.Rejected("document too large"));
+    }
+
+    @Test
+    void aBatchGivesEachEventItsOwnOutcomeInOrder() {
+        UUID first = UUID.randomUUID(), stored = UUID.randomUUID(), fresh = UUID.randomUUID();
+        record(accountCreated(stored, UUID.randomUUID(), NOW));
+        var unknownType = new EventEnvelope<Map<String, Object>>(UUID.randomUUID(), "account.renamed", NOW,
+                UUID.randomUUID(), 1, null, null, Map.of());
+
+        var outcomes = service.recordAll(List.of(accountCreated(first, UUID.randomUUID(), NOW), unknownType,
+                accountCreated(stored, UUID.randomUUID(), NOW), accountCreated(fresh, UUID.randomUUID(), NOW)));
+
+        assertThat(outcomes).containsExactly(new RecordOutcome.Stored(first),
+                new RecordOutcome.Rejected("unknown event type 'account.renamed'"),
+                new RecordOutcome.AlreadyStored(stored), new RecordOutcome.Stored(fresh));
+        assertThat(records.byEventId).containsOnlyKeys(first, stored, fresh);
+    }
+
+    @Test
+    void theSameEventTwiceInOneBatchIsStoredOnce() {
+        UUID eventId = UUID.randomUUID(), account = UUID.randomUUID();
+
+        var outcomes = service.recordAll(List.of(accountCreated(eventId, account, NOW),
+                accountCreated(eventId, account, NOW)));
+
+        assertThat(outcomes).containsExactly(new RecordOutcome.Stored(eventId), new RecordOutcome.AlreadyStored(eventId));
+        assertThat(records.byEventId).hasSize(1);
+    }
+
+    @Test
+    void aBatchOfOnlyMalformedEventsDoesNotReachTheStore() {
+        var untouchable = new AuditService(new InMemoryAuditRecords() {
+            @Override
+            public List<AddResult> addAll(List<AuditSnapshot> snapshots) {
+                throw new AuditStoreUnavailableException("must not be called", null);
+            }
+        }, Clock.fixed(NOW, ZoneOffset.UTC));
+        var noData = new EventEnvelope<Map<String, Object>>(UUID.randomUUID(), "account.created", NOW,
+                UUID.randomUUID(), 1, null, null, null);
+
+        assertThat(untouchable.recordAll(List.of(noData))).containsExactly(new RecordOutcome.Rejected("data is missing"));
     }
 
     @Test
@@ -82,7 +128,7 @@ class AuditServiceTest {
         UUID account = UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
             // two events per millisecond: the event id breaks the tie
-            service.record(accountCreated(UUID.randomUUID(), account, NOW.minusMillis(i / 2)));
+            record(accountCreated(UUID.randomUUID(), account, NOW.minusMillis(i / 2)));
         }
         List<UUID> seen = new ArrayList<>();
         AuditPage page = service.search(new AuditEventQuery(account, null, null, null, null, 2, null));
@@ -106,8 +152,8 @@ class AuditServiceTest {
     @Test
     void aFullLastPageHasNoCursor() {
         UUID account = UUID.randomUUID();
-        service.record(accountCreated(UUID.randomUUID(), account, NOW));
-        service.record(accountCreated(UUID.randomUUID(), account, NOW));
+        record(accountCreated(UUID.randomUUID(), account, NOW));
+        record(accountCreated(UUID.randomUUID(), account, NOW));
 
         var page = service.search(new AuditEventQuery(account, null, null, null, null, 2, null));
 
@@ -121,7 +167,7 @@ class AuditServiceTest {
         assertThat(service.transfer(transfer)).isEmpty();
         Map<String, Object> data = Map.of("id", transfer.toString(), "sourceAccountId", UUID.randomUUID().toString(),
                 "destinationAccountId", UUID.randomUUID().toString());
-        service.record(new EventEnvelope<>(UUID.randomUUID(), "transfer.posted", NOW, transfer, 1, "r", "n", data));
+        record(new EventEnvelope<>(UUID.randomUUID(), "transfer.posted", NOW, transfer, 1, "r", "n", data));
 
         assertThat(service.transfer(transfer)).get().extracting(AuditSnapshot::transferId).isEqualTo(transfer);
     }

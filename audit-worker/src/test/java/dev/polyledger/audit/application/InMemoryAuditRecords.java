@@ -1,6 +1,7 @@
 package dev.polyledger.audit.application;
 
 import dev.polyledger.audit.application.port.in.AuditEventQuery;
+import dev.polyledger.audit.application.port.out.AddResult;
 import dev.polyledger.audit.application.port.out.AuditRecords;
 import dev.polyledger.audit.domain.AuditSnapshot;
 import dev.polyledger.events.EventType;
@@ -21,8 +22,9 @@ class InMemoryAuditRecords implements AuditRecords {
             .thenComparing(s -> s.eventId().toString()).reversed();
 
     @Override
-    public boolean add(AuditSnapshot snapshot) {
-        return byEventId.putIfAbsent(snapshot.eventId(), snapshot) == null;
+    public List<AddResult> addAll(List<AuditSnapshot> snapshots) {
+        return snapshots.stream().map(s -> byEventId.putIfAbsent(s.eventId(), s) == null
+                ? (AddResult) new AddResult.Added() : new AddResult.AlreadyPresent()).toList();
     }
 
     @Override

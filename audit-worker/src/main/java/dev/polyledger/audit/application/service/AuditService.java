@@ -6,13 +6,15 @@ import dev.polyledger.audit.application.port.in.AuditQueries;
 import dev.polyledger.audit.application.port.in.PageCursor;
 import dev.polyledger.audit.application.port.in.RecordEventUseCase;
 import dev.polyledger.audit.application.port.in.RecordOutcome;
+import dev.polyledger.audit.application.port.out.AddResult;
 import dev.polyledger.audit.application.port.out.AuditRecords;
-import dev.polyledger.audit.application.port.out.UnstorableSnapshotException;
 import dev.polyledger.audit.domain.AuditSnapshot;
 import dev.polyledger.audit.domain.MalformedEventException;
 import dev.polyledger.events.EventEnvelope;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,7 @@ import java.util.UUID;
 
 /**
  * Records events as snapshots (deduplicated on {@code eventId} by the store) and answers the audit queries.
- * {@code receivedAt} comes from the injected clock.
+ * {@code receivedAt} comes from the injected clock, read once per batch just before the write.
  */
 @Singleton
 public class AuditService implements RecordEventUseCase, AuditQueries {
@@ -33,20 +35,35 @@ public class AuditService implements RecordEventUseCase, AuditQueries {
     }
 
     @Override
-    public RecordOutcome record(EventEnvelope<Map<String, Object>> event) {
-        AuditSnapshot snapshot;
-        try {
-            snapshot = AuditSnapshot.of(event, clock.instant());
-        } catch (MalformedEventException e) {
-            return new RecordOutcome.Rejected(e.getMessage());
+    public List<RecordOutcome> recordAll(List<EventEnvelope<Map<String, Object>>> events) {
+        Instant receivedAt = clock.instant();
+        RecordOutcome[] outcomes = new RecordOutcome[events.size()];
+        List<AuditSnapshot> snapshots = new ArrayList<>(events.size());
+        List<Integer> positions = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                snapshots.add(AuditSnapshot.of(events.get(i), receivedAt));
+                positions.add(i);
+            } catch (MalformedEventException e) {
+                outcomes[i] = new RecordOutcome.Rejected(e.getMessage());
+            }
         }
-        try {
-            return records.add(snapshot)
-                    ? new RecordOutcome.Stored(snapshot.eventId())
-                    : new RecordOutcome.AlreadyStored(snapshot.eventId());
-        } catch (UnstorableSnapshotException e) {
-            return new RecordOutcome.Rejected(e.getMessage());
+        if (!snapshots.isEmpty()) {
+            List<AddResult> results = records.addAll(snapshots);
+            for (int j = 0; j < snapshots.size(); j++) {
+                outcomes[positions.get(j)] = outcome(snapshots.get(j).eventId(), results.get(j));
+            }
         }
+        return List.of(outcomes);
+    }
+
+    private static RecordOutcome outcome(UUID eventId, AddResult result) {
+        if (result instanceof AddResult.Refused refused) {
+            return new RecordOutcome.Rejected(refused.reason());
+        }
+        return result instanceof AddResult.Added
+                ? new RecordOutcome.Stored(eventId)
+                : new RecordOutcome.AlreadyStored(eventId);
     }
 
     @Override

@@ -7,6 +7,8 @@ import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.OCCURRED_
 import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.TRANSFER_ID;
 import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.TYPE;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoExecutionTimeoutException;
@@ -17,19 +19,22 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteConcernException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import dev.polyledger.audit.application.port.in.AuditEventQuery;
+import dev.polyledger.audit.application.port.out.AddResult;
 import dev.polyledger.audit.application.port.out.AuditRecords;
 import dev.polyledger.audit.application.port.out.AuditStoreUnavailableException;
-import dev.polyledger.audit.application.port.out.UnstorableSnapshotException;
 import dev.polyledger.audit.domain.AuditSnapshot;
 import dev.polyledger.events.EventType;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -47,11 +52,15 @@ import org.bson.conversions.Bson;
  *
  * <p>Exactly one document per event: {@code _id} is the event id, and a redelivered event's insert fails with a
  * duplicate-key error (code 11000), read as "already stored". This holds on any MongoDB-compatible server, since
- * {@code _id} is always unique. The query indexes are {@link AuditIndexes}'.
+ * {@code _id} is always unique. A batch is one unordered {@code insertMany}. The query indexes are
+ * {@link AuditIndexes}'.
  */
 @Singleton
 class MongoAuditRecords implements AuditRecords {
     static final String COLLECTION = "audit_events";
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+    private static final AddResult ADDED = new AddResult.Added();
+    private static final AddResult ALREADY_PRESENT = new AddResult.AlreadyPresent();
 
     private final MongoCollection<Document> events;
 
@@ -63,21 +72,66 @@ class MongoAuditRecords implements AuditRecords {
         return events;
     }
 
+    /**
+     * One unordered {@code insertMany} for the batch: each document is written or fails on its own, and a
+     * duplicate-key error (11000) on {@code _id} means "already present". Any other write error refuses that
+     * document. When the batch as a whole fails for something other than unavailability (a document the driver
+     * cannot encode, a server that refuses the command), the documents are inserted one at a time so that each
+     * gets its own answer.
+     */
     @Override
-    public boolean add(AuditSnapshot snapshot) {
-        Document doc = SnapshotDocuments.toDocument(snapshot);
+    public List<AddResult> addAll(List<AuditSnapshot> snapshots) {
+        List<Document> docs = snapshots.stream().map(SnapshotDocuments::toDocument).toList();
+        List<AddResult> results = new ArrayList<>(Collections.nCopies(docs.size(), ADDED));
         try {
-            return MongoInserts.insertIfAbsent(events, doc);
-        } catch (MongoWriteException e) {
-            throw new UnstorableSnapshotException("MongoDB refused the snapshot of event " + snapshot.eventId()
-                    + ": " + e.getError().getCode() + " " + e.getError().getMessage(), e);
+            events.insertMany(docs, UNORDERED);
+            return results;
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                throw new AuditStoreUnavailableException("MongoDB did not confirm the write: "
+                        + e.getWriteConcernError().getMessage(), e);
+            }
+            for (BulkWriteError error : e.getWriteErrors()) {
+                results.set(error.getIndex(), error.getCategory() == ErrorCategory.DUPLICATE_KEY ? ALREADY_PRESENT
+                        : refused(snapshots.get(error.getIndex()), error.getCode(), error.getMessage()));
+            }
+            return results;
+        } catch (MongoException e) {
+            if (unavailable(e)) {
+                throw translate(e);
+            }
+            return addOneByOne(snapshots, docs);
         } catch (BsonSerializationException | BsonInvalidOperationException | CodecConfigurationException
                  | IllegalArgumentException e) {
-            throw new UnstorableSnapshotException("the snapshot of event " + snapshot.eventId()
-                    + " cannot be written as BSON: " + e.getMessage(), e);
+            return addOneByOne(snapshots, docs);
+        }
+    }
+
+    private List<AddResult> addOneByOne(List<AuditSnapshot> snapshots, List<Document> docs) {
+        List<AddResult> results = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+            results.add(addOne(snapshots.get(i), docs.get(i)));
+        }
+        return results;
+    }
+
+    private AddResult addOne(AuditSnapshot snapshot, Document doc) {
+        try {
+            return MongoInserts.insertIfAbsent(events, doc) ? ADDED : ALREADY_PRESENT;
+        } catch (MongoWriteException e) {
+            return refused(snapshot, e.getError().getCode(), e.getError().getMessage());
+        } catch (BsonSerializationException | BsonInvalidOperationException | CodecConfigurationException
+                 | IllegalArgumentException e) {
+            return new AddResult.Refused("the snapshot of event " + snapshot.eventId()
+                    + " cannot be written as BSON: " + e.getMessage());
         } catch (MongoException e) {
             throw translate(e);
         }
+    }
+
+    private static AddResult refused(AuditSnapshot snapshot, int code, String message) {
+        return new AddResult.Refused("MongoDB refused the snapshot of event " + snapshot.eventId() + ": " + code
+                + " " + message);
     }
 
     @Override

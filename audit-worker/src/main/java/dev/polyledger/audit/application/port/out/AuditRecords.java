@@ -13,12 +13,17 @@ import java.util.UUID;
  */
 public interface AuditRecords {
     /**
-     * Stores the snapshot unless one with its event id exists.
+     * Stores each snapshot unless one with its event id exists, in as few round trips as the store allows (one for
+     * a batch of up to a few hundred). Each snapshot stands alone: one refused or already present does not keep the
+     * others from being written. Two snapshots of one event id in the batch: the first is added, the second is
+     * already present.
      *
-     * @return true when stored now, false when a snapshot of this event id was stored before (left unchanged)
-     * @throws UnstorableSnapshotException when the store refuses this snapshot for its content (retrying is useless)
+     * @param snapshots the snapshots to store, at least one
+     * @return one result per snapshot, in the order given
+     * @throws AuditStoreUnavailableException when the store is out of reach: some snapshots may have been written
+     *                                        all the same, and a retry reports them as already present
      */
-    boolean add(AuditSnapshot snapshot);
+    List<AddResult> addAll(List<AuditSnapshot> snapshots);
 
     /**
      * Snapshots matching the query's criteria and coming after its cursor, newest first ({@code occurredAt}
