@@ -7,7 +7,7 @@ public sealed interface AddResult {
     record Added() implements AddResult {
     }
 
-    /** A snapshot with this event id was there already (written earlier, or earlier in the same batch); left unchanged. */
+    /** A snapshot with this event id was there already (written before, or earlier in the batch); left unchanged. */
     record AlreadyPresent() implements AddResult {
     }
 
