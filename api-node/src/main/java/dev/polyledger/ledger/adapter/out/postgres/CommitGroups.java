@@ -123,7 +123,7 @@ final class CommitGroups implements AutoCloseable {
         List<Object> results;
         try {
             results = transactions.inSerializableTransaction(accounts, () -> {
-                try (var held = pending.open()) {
+                try (var held = pending.open(accounts)) {
                     var out = new ArrayList<Object>(group.size());
                     for (Queued<?> q : group) {
                         out.add(q.work.get());

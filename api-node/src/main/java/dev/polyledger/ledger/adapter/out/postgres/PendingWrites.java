@@ -1,10 +1,15 @@
 package dev.polyledger.ledger.adapter.out.postgres;
 
+import dev.polyledger.ledger.domain.AccountId;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Inserts held back until just before COMMIT while several requests share one transaction ({@link CommitGroups}):
@@ -13,6 +18,9 @@ import java.util.Map;
  * per request. Only inserts are held back, never reads or updates, because nothing in a ledger transaction reads
  * those rows back except an idempotency record by its key, which the adapter looks up here first
  * ({@link #held(Writer)}). Outside a shared transaction nothing is held and every insert is sent at once.
+ * The group also carries the accounts its works will change ({@link Group#accounts()}), so that the account
+ * adapter can lock and read them all with its first statement and keep them in memory for the group
+ * ({@link Group#state}).
  *
  * <p>A group is bound to the thread that runs its transaction, for one attempt: {@link #open()} then
  * {@link Group#flush()} then {@link Group#close()}; a failed attempt drops what it held with its rollback.
@@ -27,14 +35,23 @@ class PendingWrites {
 
     private final ThreadLocal<Group> current = new ThreadLocal<>();
 
-    /** Starts holding inserts on this thread until the returned group is closed. */
-    Group open() {
+    /**
+     * Starts holding inserts on this thread until the returned group is closed.
+     *
+     * @param accounts every account the group's works will lock (the union of what they queued behind)
+     */
+    Group open(Set<AccountId> accounts) {
         if (current.get() != null) {
             throw new IllegalStateException("a group of pending writes is already open on this thread");
         }
-        var group = new Group();
+        var group = new Group(Set.copyOf(accounts));
         current.set(group);
         return group;
+    }
+
+    /** The group open on this thread, if any. */
+    Optional<Group> group() {
+        return Optional.ofNullable(current.get());
     }
 
     /**
@@ -60,6 +77,23 @@ class PendingWrites {
     /** The inserts held for one attempt of a shared transaction. */
     final class Group implements AutoCloseable {
         private final Map<Writer<?>, List<Object>> rows = new LinkedHashMap<>();
+        private final Map<Object, Object> states = new HashMap<>();
+        private final Set<AccountId> accounts;
+
+        private Group(Set<AccountId> accounts) {
+            this.accounts = accounts;
+        }
+
+        /** The accounts the group's works will lock. */
+        Set<AccountId> accounts() {
+            return accounts;
+        }
+
+        /** An adapter's own state for this group (created on first use), keyed by the adapter. */
+        @SuppressWarnings("unchecked")
+        <T> T state(Object owner, Supplier<T> create) {
+            return (T) states.computeIfAbsent(owner, o -> create.get());
+        }
 
         @SuppressWarnings("unchecked")
         private <T> List<T> rows(Writer<T> writer) {

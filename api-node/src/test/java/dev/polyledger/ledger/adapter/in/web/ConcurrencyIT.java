@@ -139,6 +139,38 @@ class ConcurrencyIT {
     }
 
     @Test
+    void concurrentCreditsOfOneMerchantKeepItsVersionsContiguousAndItsBalanceTheSumOfItsEntries() throws Exception {
+        String merchant = api.openAccount("USD");
+        List<String> payers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            payers.add(api.openAccount("USD"));
+            api.credit(payers.get(i), "10.00");
+        }
+        var start = new CountDownLatch(1);
+        var answers = new ArrayList<Future<LedgerClient.Answer>>();
+        for (int i = 0; i < 40; i++) {
+            String payer = payers.get(i % payers.size());
+            answers.add(pool.submit(() -> {
+                start.await();
+                return api.post("/api/v1/transfers", transferBody(payer, merchant, "0.25", "USD"));
+            }));
+        }
+        start.countDown();
+        for (var future : answers) {
+            assertThat(future.get().status()).as(future.get().toString()).isEqualTo(201);
+        }
+
+        assertThat(api.balance(merchant)).isEqualTo("10.00");
+        // Every change of the merchant, in or out of a shared transaction, is one entry with the next version.
+        assertThat(LedgerInvariants.count("SELECT count(*) FROM entry WHERE account_id = '" + merchant + "'")).isEqualTo(40);
+        assertThat(LedgerInvariants.count("SELECT max(account_version) - min(account_version) + 1 FROM entry "
+                + "WHERE account_id = '" + merchant + "'")).isEqualTo(40);
+        assertThat(LedgerInvariants.count("SELECT version FROM account WHERE id = '" + merchant + "'"))
+                .isEqualTo(LedgerInvariants.count("SELECT max(account_version) FROM entry WHERE account_id = '" + merchant + "'"));
+        LedgerInvariants.assertHold();
+    }
+
+    @Test
     void aRequestThatFailsInsideASharedTransactionFailsAloneAndTheOthersPost() throws Exception {
         String a = api.openAccount("USD");
         String b = api.openAccount("USD");
