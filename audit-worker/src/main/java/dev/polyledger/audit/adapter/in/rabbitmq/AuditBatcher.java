@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * ({@value #THREAD}). A batch starts with the first delivery waiting and takes every other one waiting, up to
  * {@code audit.consumer.batch.size} messages (env {@code AUDIT_BATCH_SIZE}, 1..{@value AuditEventListener#PREFETCH},
  * default 100); when that is fewer, it waits for more at most {@code audit.consumer.batch.max-wait} after its first
- * delivery arrived (env {@code AUDIT_BATCH_WAIT}, 0..10 s, default 20 ms; 0: no waiting, the batch is what
+ * delivery arrived (env {@code AUDIT_BATCH_WAIT}, 0..10 s, default 100 ms; 0: no waiting, the batch is what
  * arrived during the previous write). So a snapshot's latency grows by at most that wait, and one MongoDB write and
  * one acknowledgement serve a whole batch instead of each message.
  *
@@ -43,7 +43,7 @@ class AuditBatcher {
 
     AuditBatcher(BatchRecorder recorder, MeterRegistry meters,
                  @Value("${audit.consumer.batch.size:100}") int maxSize,
-                 @Value("${audit.consumer.batch.max-wait:20ms}") Duration maxWait) {
+                 @Value("${audit.consumer.batch.max-wait:100ms}") Duration maxWait) {
         if (maxSize < 1 || maxSize > AuditEventListener.PREFETCH) {
             throw new IllegalArgumentException("audit.consumer.batch.size (AUDIT_BATCH_SIZE) must be 1.."
                     + AuditEventListener.PREFETCH + ", was " + maxSize);
