@@ -3,6 +3,7 @@ package dev.polyledger.ledger.adapter.out.postgres;
 import dev.polyledger.ledger.domain.AccountId;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,10 +69,10 @@ class PendingWrites {
         return true;
     }
 
-    /** The rows held for {@code writer} on this thread, oldest first; empty outside a group. */
+    /** The rows held for {@code writer} on this thread, oldest first (a read-only view); empty outside a group. */
     <T> List<T> held(Writer<T> writer) {
         Group group = current.get();
-        return group == null ? List.of() : List.copyOf(group.rows(writer));
+        return group == null ? List.of() : Collections.unmodifiableList(group.rows(writer));
     }
 
     /** The inserts held for one attempt of a shared transaction. */

@@ -56,21 +56,10 @@ class ConcurrencyIT {
         api.credit(a, "100");
         String key = UUID.randomUUID().toString();
         String body = transferBody(a, b, "10", "USD");
-        var start = new CountDownLatch(1);
-        List<Future<LedgerClient.Answer>> answers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return api.post("/api/v1/transfers", body, key);
-            }));
-        }
-        start.countDown();
-
         var transferIds = new java.util.HashSet<String>();
         int created = 0;
         int inFlight = 0;
-        for (var future : answers) {
-            var answer = future.get();
+        for (var answer : race(20, i -> api.post("/api/v1/transfers", body, key))) {
             if (answer.status() == 201) {
                 created++;
                 transferIds.add(answer.text("id"));
@@ -146,18 +135,10 @@ class ConcurrencyIT {
             payers.add(api.openAccount("USD"));
             api.credit(payers.get(i), "10.00");
         }
-        var start = new CountDownLatch(1);
-        var answers = new ArrayList<Future<LedgerClient.Answer>>();
-        for (int i = 0; i < 40; i++) {
-            String payer = payers.get(i % payers.size());
-            answers.add(pool.submit(() -> {
-                start.await();
-                return api.post("/api/v1/transfers", transferBody(payer, merchant, "0.25", "USD"));
-            }));
-        }
-        start.countDown();
-        for (var future : answers) {
-            assertThat(future.get().status()).as(future.get().toString()).isEqualTo(201);
+        var answers = race(40, i -> api.post("/api/v1/transfers",
+                transferBody(payers.get(i % payers.size()), merchant, "0.25", "USD")));
+        for (var answer : answers) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         }
 
         assertThat(api.balance(merchant)).isEqualTo("10.00");
@@ -175,21 +156,11 @@ class ConcurrencyIT {
         String a = api.openAccount("USD");
         String b = api.openAccount("USD");
         api.credit(a, "100.00");
-        var start = new CountDownLatch(1);
-        var answers = new ArrayList<Future<LedgerClient.Answer>>();
-        for (int i = 0; i < 20; i++) {
-            // ZZZ is well formed but not a supported currency: refused inside the transaction, 400, not recorded
-            String currency = i % 2 == 0 ? "USD" : "ZZZ";
-            answers.add(pool.submit(() -> {
-                start.await();
-                return api.post("/api/v1/transfers", transferBody(a, b, "1.00", currency));
-            }));
-        }
-        start.countDown();
+        // ZZZ is well formed but not a supported currency: refused inside the transaction, 400, not recorded
+        var answers = race(20, i -> api.post("/api/v1/transfers", transferBody(a, b, "1.00", i % 2 == 0 ? "USD" : "ZZZ")));
 
         int posted = 0;
-        for (var future : answers) {
-            var answer = future.get();
+        for (var answer : answers) {
             if (answer.status() == 201) {
                 posted++;
             } else {
@@ -201,5 +172,24 @@ class ConcurrencyIT {
         assertThat(api.balance(a)).isEqualTo("90.00");
         assertThat(api.balance(b)).isEqualTo("10.00");
         LedgerInvariants.assertHold();
+    }
+
+    /** Sends {@code n} requests from the pool at once (released together by a latch) and returns their answers in order. */
+    private List<LedgerClient.Answer> race(int n, java.util.function.IntFunction<LedgerClient.Answer> request) throws Exception {
+        var start = new CountDownLatch(1);
+        List<Future<LedgerClient.Answer>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            futures.add(pool.submit(() -> {
+                start.await();
+                return request.apply(index);
+            }));
+        }
+        start.countDown();
+        List<LedgerClient.Answer> answers = new ArrayList<>();
+        for (var future : futures) {
+            answers.add(future.get());
+        }
+        return answers;
     }
 }

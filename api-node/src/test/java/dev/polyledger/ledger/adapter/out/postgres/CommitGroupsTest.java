@@ -45,9 +45,7 @@ class CommitGroupsTest {
     @Test
     void runsTheWorkOfCallersThatQueuedMeanwhileInOneTransactionEachWithItsOwnResult() throws Exception {
         groups = new CommitGroups(transactions, pending, 32, 1, sizes);
-        transactions.holdNextTransaction();
-        Future<String> first = callers.submit(() -> groups.run(Set.of(A), () -> "first"));
-        transactions.awaitHeld();
+        Future<String> first = busyCommitter("first");
         var rest = new ArrayList<Future<String>>();
         for (int i = 0; i < 5; i++) {
             String name = "w" + i;
@@ -73,9 +71,7 @@ class CommitGroupsTest {
     @Test
     void aWorkThatFailsInAGroupFailsOnlyItsCallerAndTheOthersCommitAlone() throws Exception {
         groups = new CommitGroups(transactions, pending, 32, 1, sizes);
-        transactions.holdNextTransaction();
-        Future<String> blocker = callers.submit(() -> groups.run(Set.of(A), () -> "blocker"));
-        transactions.awaitHeld();
+        Future<String> blocker = busyCommitter("blocker");
         Future<String> good1 = callers.submit(() -> groups.run(Set.of(B), () -> "good1"));
         Future<String> bad = callers.submit(() -> groups.run(Set.of(C), () -> {
             throw new IllegalArgumentException("refused");
@@ -97,9 +93,7 @@ class CommitGroupsTest {
     @Test
     void contentionFailsEveryCallerOfTheGroupWithoutRunningThemAgain() throws Exception {
         groups = new CommitGroups(transactions, pending, 32, 1, sizes);
-        transactions.holdNextTransaction();
-        Future<String> blocker = callers.submit(() -> groups.run(Set.of(A), () -> "blocker"));
-        transactions.awaitHeld();
+        Future<String> blocker = busyCommitter("blocker");
         transactions.failNextWith(new ContentionException(12, new RuntimeException("40001")));
         Future<String> one = callers.submit(() -> groups.run(Set.of(B), () -> "one"));
         Future<String> two = callers.submit(() -> groups.run(Set.of(C), () -> "two"));
@@ -118,9 +112,7 @@ class CommitGroupsTest {
         groups = new CommitGroups(transactions, pending, 32, 1, sizes);
         var written = Collections.synchronizedList(new ArrayList<List<String>>());
         PendingWrites.Writer<String> table = rows -> written.add(rows);
-        transactions.holdNextTransaction();
-        Future<String> blocker = callers.submit(() -> groups.run(Set.of(A), () -> "blocker"));
-        transactions.awaitHeld();
+        Future<String> blocker = busyCommitter("blocker");
         var futures = new ArrayList<Future<Boolean>>();
         for (String row : List.of("r1", "r2", "r3")) {
             futures.add(callers.submit(() -> groups.run(Set.of(B), () -> pending.hold(table, row))));
@@ -151,6 +143,14 @@ class CommitGroupsTest {
         String thread = groups.run(Set.of(), () -> Thread.currentThread().getName());
 
         assertThat(thread).isEqualTo(Thread.currentThread().getName());
+    }
+
+    /** Keeps the only committer busy with a work on A (result {@code name}) until {@code transactions.release()}. */
+    private Future<String> busyCommitter(String name) throws InterruptedException {
+        transactions.holdNextTransaction();
+        Future<String> busy = callers.submit(() -> groups.run(Set.of(A), () -> name));
+        transactions.awaitHeld();
+        return busy;
     }
 
     private void awaitQueued(int works) throws InterruptedException {
