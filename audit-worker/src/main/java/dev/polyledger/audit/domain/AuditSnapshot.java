@@ -28,6 +28,11 @@ import java.util.UUID;
  * @param occurredAt  commit time of the change, as published (full precision)
  * @param requestId   the X-Request-Id of the HTTP request that caused the change; null when not published
  * @param source      the api-node that handled the request; null when not published
+ * @param tenantId    the tenant the event belongs to (api-contract.md, "Authentication and tenants"); an event
+ *                    published without one belongs to {@value EventEnvelope#DEFAULT_TENANT}. Every query is scoped
+ *                    to one tenant
+ * @param actor       the id of the API key that made the change (never the key itself); null when none did or the
+ *                    event does not say
  * @param receivedAt  when this worker received the event (from its clock)
  * @param data        the account or transfer after the change, as a JSON tree of maps, lists, strings, numbers,
  *                    booleans and nulls (unmodifiable at the top level)
@@ -42,6 +47,8 @@ public record AuditSnapshot(
         Instant occurredAt,
         String requestId,
         String source,
+        String tenantId,
+        String actor,
         Instant receivedAt,
         Map<String, Object> data,
         List<UUID> accountIds,
@@ -53,6 +60,9 @@ public record AuditSnapshot(
         Objects.requireNonNull(aggregateId, "aggregateId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("tenantId must not be blank");
+        }
         Objects.requireNonNull(data, "data");
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence must be >= 1, was " + sequence);
@@ -69,13 +79,16 @@ public record AuditSnapshot(
      *
      * @param event      the envelope as published, {@code data} being the JSON object of the aggregate
      * @param receivedAt when the worker received it
-     * @throws MalformedEventException when the type is unknown, {@code data} is missing, names another aggregate
+     * @throws MalformedEventException when the type is unknown, the tenant blank, {@code data} is missing, names another aggregate
      *                                 ({@code data.id} differs from {@code aggregateId}), or a transfer lacks a
      *                                 UUID {@code sourceAccountId} / {@code destinationAccountId}
      */
     public static AuditSnapshot of(EventEnvelope<Map<String, Object>> event, Instant receivedAt) {
         EventType type = EventType.fromRoutingKey(event.type())
                 .orElseThrow(() -> new MalformedEventException("unknown event type '" + event.type() + "'"));
+        if (event.tenantId().isBlank()) {
+            throw new MalformedEventException("tenantId is blank");
+        }
         Map<String, Object> data = event.data();
         if (data == null) {
             throw new MalformedEventException("data is missing");
@@ -97,7 +110,8 @@ public record AuditSnapshot(
             transferId = null;
         }
         return new AuditSnapshot(event.eventId(), type, event.aggregateId(), event.sequence(), event.occurredAt(),
-                event.requestId(), event.source(), receivedAt, data, accountIds, transferId);
+                event.requestId(), event.source(), event.tenantId(), event.actor(), receivedAt, data, accountIds,
+                transferId);
     }
 
     private static UUID accountId(Map<String, Object> data, String field) {

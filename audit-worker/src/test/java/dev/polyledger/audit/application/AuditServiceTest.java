@@ -30,7 +30,8 @@ class AuditServiceTest {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", account.toString());
         data.put("status", "ACTIVE");
-        return new EventEnvelope<>(eventId, "account.created", at, account, 1, "req-1", "api-node-1", data);
+        return new EventEnvelope<>(eventId, "account.created", at, account, 1, "req-1", "api-node-1", "default", "key_1",
+                data);
     }
 
     private RecordOutcome record(EventEnvelope<Map<String, Object>> event) {
@@ -63,7 +64,7 @@ class AuditServiceTest {
     @Test
     void rejectsAnEventOfAnUnknownType() {
         var event = new EventEnvelope<Map<String, Object>>(UUID.randomUUID(), "account.renamed", NOW, UUID.randomUUID(),
-                1, null, null, Map.of());
+                1, null, null, "default", null, Map.of());
 
         assertThat(record(event)).isEqualTo(new RecordOutcome.Rejected("unknown event type 'account.renamed'"));
         assertThat(records.byEventId).isEmpty();
@@ -87,7 +88,7 @@ class AuditServiceTest {
         UUID first = UUID.randomUUID(), stored = UUID.randomUUID(), fresh = UUID.randomUUID();
         record(accountCreated(stored, UUID.randomUUID(), NOW));
         var unknownType = new EventEnvelope<Map<String, Object>>(UUID.randomUUID(), "account.renamed", NOW,
-                UUID.randomUUID(), 1, null, null, Map.of());
+                UUID.randomUUID(), 1, null, null, "default", null, Map.of());
 
         var outcomes = service.recordAll(List.of(accountCreated(first, UUID.randomUUID(), NOW), unknownType,
                 accountCreated(stored, UUID.randomUUID(), NOW), accountCreated(fresh, UUID.randomUUID(), NOW)));
@@ -118,7 +119,7 @@ class AuditServiceTest {
             }
         }, Clock.fixed(NOW, ZoneOffset.UTC));
         var noData = new EventEnvelope<Map<String, Object>>(UUID.randomUUID(), "account.created", NOW,
-                UUID.randomUUID(), 1, null, null, null);
+                UUID.randomUUID(), 1, null, null, "default", null, null);
 
         assertThat(untouchable.recordAll(List.of(noData))).containsExactly(new RecordOutcome.Rejected("data is missing"));
     }
@@ -131,20 +132,20 @@ class AuditServiceTest {
             record(accountCreated(UUID.randomUUID(), account, NOW.minusMillis(i / 2)));
         }
         List<UUID> seen = new ArrayList<>();
-        AuditPage page = service.search(new AuditEventQuery(account, null, null, null, null, 2, null));
+        AuditPage page = service.search(new AuditEventQuery("default", account, null, null, null, null, 2, null));
         int pages = 1;
         while (true) {
             page.items().forEach(s -> seen.add(s.eventId()));
             if (page.next() == null) {
                 break;
             }
-            page = service.search(new AuditEventQuery(account, null, null, null, null, 2, page.next()));
+            page = service.search(new AuditEventQuery("default", account, null, null, null, null, 2, page.next()));
             pages++;
         }
 
         assertThat(pages).isEqualTo(3);
         assertThat(seen).doesNotHaveDuplicates().hasSize(5);
-        var expected = records.find(new AuditEventQuery(account, null, null, null, null, 500, null), 500).stream()
+        var expected = records.find(new AuditEventQuery("default", account, null, null, null, null, 500, null), 500).stream()
                 .map(AuditSnapshot::eventId).toList();
         assertThat(seen).containsExactlyElementsOf(expected);
     }
@@ -155,7 +156,7 @@ class AuditServiceTest {
         record(accountCreated(UUID.randomUUID(), account, NOW));
         record(accountCreated(UUID.randomUUID(), account, NOW));
 
-        var page = service.search(new AuditEventQuery(account, null, null, null, null, 2, null));
+        var page = service.search(new AuditEventQuery("default", account, null, null, null, null, 2, null));
 
         assertThat(page.items()).hasSize(2);
         assertThat(page.next()).isNull();
@@ -164,11 +165,39 @@ class AuditServiceTest {
     @Test
     void findsTheTransferOnlyOnceRecorded() {
         UUID transfer = UUID.randomUUID();
-        assertThat(service.transfer(transfer)).isEmpty();
+        assertThat(service.transfer("default", transfer)).isEmpty();
         Map<String, Object> data = Map.of("id", transfer.toString(), "sourceAccountId", UUID.randomUUID().toString(),
                 "destinationAccountId", UUID.randomUUID().toString());
-        record(new EventEnvelope<>(UUID.randomUUID(), "transfer.posted", NOW, transfer, 1, "r", "n", data));
+        record(new EventEnvelope<>(UUID.randomUUID(), "transfer.posted", NOW, transfer, 1, "r", "n", "default", null, data));
 
-        assertThat(service.transfer(transfer)).get().extracting(AuditSnapshot::transferId).isEqualTo(transfer);
+        assertThat(service.transfer("default", transfer)).get().extracting(AuditSnapshot::transferId).isEqualTo(transfer);
+    }
+
+    @Test
+    void aTransferOfAnotherTenantIsNotFound() {
+        UUID transfer = UUID.randomUUID();
+        Map<String, Object> data = Map.of("id", transfer.toString(), "sourceAccountId", UUID.randomUUID().toString(),
+                "destinationAccountId", UUID.randomUUID().toString());
+        record(new EventEnvelope<>(UUID.randomUUID(), "transfer.posted", NOW, transfer, 1, "r", "n", "acme", "key_a", data));
+
+        assertThat(service.transfer("globex", transfer)).isEmpty();
+        assertThat(service.transfer("acme", transfer)).get().extracting(AuditSnapshot::actor).isEqualTo("key_a");
+    }
+
+    @Test
+    void aSearchSeesOnlyItsTenantsSnapshots() {
+        UUID account = UUID.randomUUID();
+        UUID ofAcme = UUID.randomUUID(), ofGlobex = UUID.randomUUID();
+        record(withTenant(accountCreated(ofAcme, account, NOW), "acme"));
+        record(withTenant(accountCreated(ofGlobex, account, NOW), "globex"));
+
+        var page = service.search(new AuditEventQuery("acme", account, null, null, null, null, 50, null));
+
+        assertThat(page.items()).extracting(AuditSnapshot::eventId).containsExactly(ofAcme);
+    }
+
+    private static EventEnvelope<Map<String, Object>> withTenant(EventEnvelope<Map<String, Object>> e, String tenant) {
+        return new EventEnvelope<>(e.eventId(), e.type(), e.occurredAt(), e.aggregateId(), e.sequence(), e.requestId(),
+                e.source(), tenant, e.actor(), e.data());
     }
 }

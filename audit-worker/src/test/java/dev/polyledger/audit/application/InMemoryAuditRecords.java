@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link AuditRecords} in a map, with the store's order: occurredAt (milliseconds) then eventId, descending. */
+/** {@link AuditRecords} in a map, scoped by tenant, with the store's order: occurredAt (milliseconds) then eventId, descending. */
 class InMemoryAuditRecords implements AuditRecords {
     final Map<UUID, AuditSnapshot> byEventId = new ConcurrentHashMap<>();
 
@@ -30,6 +30,7 @@ class InMemoryAuditRecords implements AuditRecords {
     @Override
     public List<AuditSnapshot> find(AuditEventQuery q, int max) {
         return byEventId.values().stream()
+                .filter(s -> s.tenantId().equals(q.tenantId()))
                 .filter(s -> q.accountId() == null || s.accountIds().contains(q.accountId()))
                 .filter(s -> q.transferId() == null || q.transferId().equals(s.transferId()))
                 .filter(s -> q.type() == null || q.type() == s.type())
@@ -48,8 +49,9 @@ class InMemoryAuditRecords implements AuditRecords {
     }
 
     @Override
-    public Optional<AuditSnapshot> findTransferPosted(UUID transferId) {
+    public Optional<AuditSnapshot> findTransferPosted(String tenantId, UUID transferId) {
         return byEventId.values().stream()
+                .filter(s -> s.tenantId().equals(tenantId))
                 .filter(s -> s.type() == EventType.TRANSFER_POSTED && transferId.equals(s.transferId()))
                 .findFirst();
     }

@@ -19,7 +19,7 @@ class QueryParametersTest {
 
     private static AuditEventQuery parse(String accountId, String transferId, String type, String from, String to,
                                          String limit, String cursor) {
-        return AuditEventQuery.fromParameters(accountId, transferId, type, from, to, limit, cursor);
+        return AuditEventQuery.fromParameters("acme", accountId, transferId, type, from, to, limit, cursor);
     }
 
     private static void assertRefused(String field, Runnable parse) {
@@ -31,7 +31,7 @@ class QueryParametersTest {
     void noParametersMeansEverythingNewestFirstInPagesOfFifty() {
         var query = parse(null, null, null, null, null, null, null);
 
-        assertThat(query).isEqualTo(new AuditEventQuery(null, null, null, null, null, 50, null));
+        assertThat(query).isEqualTo(new AuditEventQuery("acme", null, null, null, null, null, 50, null));
     }
 
     @Test
@@ -47,7 +47,7 @@ class QueryParametersTest {
         var query = parse(account.toString(), transfer.toString(), "transfer.posted", "2026-11-21T00:00:00Z",
                 "2026-11-22T01:00:00+01:00", "500", cursor.encode());
 
-        assertThat(query).isEqualTo(new AuditEventQuery(account, transfer, EventType.TRANSFER_POSTED,
+        assertThat(query).isEqualTo(new AuditEventQuery("acme", account, transfer, EventType.TRANSFER_POSTED,
                 Instant.parse("2026-11-21T00:00:00Z"), Instant.parse("2026-11-22T00:00:00Z"), 500, cursor));
     }
 

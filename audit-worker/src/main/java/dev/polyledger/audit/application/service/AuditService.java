@@ -78,7 +78,7 @@ public class AuditService implements RecordEventUseCase, AuditQueries {
     }
 
     @Override
-    public Optional<AuditSnapshot> transfer(UUID transferId) {
-        return records.findTransferPosted(transferId);
+    public Optional<AuditSnapshot> transfer(String tenantId, UUID transferId) {
+        return records.findTransferPosted(tenantId, transferId);
     }
 }

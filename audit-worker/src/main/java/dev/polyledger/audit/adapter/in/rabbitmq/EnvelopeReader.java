@@ -17,7 +17,9 @@ import java.util.UUID;
  *
  * <p>Required: {@code eventId} and {@code aggregateId} (UUID strings), {@code type} (string), {@code occurredAt}
  * (ISO-8601 instant string), {@code sequence} (integer >= 1), {@code data} (object). Optional strings:
- * {@code requestId}, {@code source}. Unknown fields are ignored; duplicate keys are refused. Whether the type is
+ * {@code requestId}, {@code source}, {@code actor} (the API key id), {@code tenantId} (non-blank; a message without
+ * one was published before tenants existed and belongs to {@value EventEnvelope#DEFAULT_TENANT}). Unknown fields
+ * are ignored; duplicate keys are refused. Whether the type is
  * known and the data fits it is the domain's call ({@code AuditSnapshot.of}).
  *
  * <p>Plain Jackson, no framework: thread-safe, testable on its own.
@@ -63,6 +65,8 @@ final class EnvelopeReader {
                     sequence(root),
                     optionalText(root, "requestId"),
                     optionalText(root, "source"),
+                    tenant(root),
+                    optionalText(root, "actor"),
                     object(root, "data")));
         } catch (FieldException e) {
             return new Malformed(e.getMessage());
@@ -86,6 +90,10 @@ final class EnvelopeReader {
             throw new FieldException(field + " must be a string");
         }
         return (String) value;
+    }
+
+    private static String tenant(Map<String, Object> root) {
+        return root.get("tenantId") == null ? EventEnvelope.DEFAULT_TENANT : requiredText(root, "tenantId");
     }
 
     private static UUID uuid(Map<String, Object> root, String field) {

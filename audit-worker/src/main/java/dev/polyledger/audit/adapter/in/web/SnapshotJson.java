@@ -8,15 +8,18 @@ import java.util.Map;
 
 /**
  * A snapshot as the audit API renders it; times are ISO-8601 strings (UTC), {@code data} is the account or
- * transfer as the event carried it.
+ * transfer as the event carried it, {@code tenantId} the tenant it belongs to and {@code actor} the id of the API key
+ * that made the change (null when none did, or for events published before keys existed).
  */
 @Serdeable
 record SnapshotJson(String eventId, String type, String aggregateId, long sequence, String occurredAt,
-                    String requestId, String source, String receivedAt, Map<String, Object> data) {
+                    String requestId, String source, String tenantId, String actor, String receivedAt,
+                    Map<String, Object> data) {
 
     static SnapshotJson of(AuditSnapshot s) {
         return new SnapshotJson(s.eventId().toString(), s.type().routingKey(), s.aggregateId().toString(),
-                s.sequence(), s.occurredAt().toString(), s.requestId(), s.source(), s.receivedAt().toString(), s.data());
+                s.sequence(), s.occurredAt().toString(), s.requestId(), s.source(), s.tenantId(), s.actor(),
+                s.receivedAt().toString(), s.data());
     }
 
     /** {@code {"items": [snapshot…], "nextCursor": "…" | null}}. */

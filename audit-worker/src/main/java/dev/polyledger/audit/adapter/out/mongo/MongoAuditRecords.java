@@ -137,6 +137,7 @@ class MongoAuditRecords implements AuditRecords {
     @Override
     public List<AuditSnapshot> find(AuditEventQuery query, int max) {
         List<Bson> criteria = new ArrayList<>();
+        criteria.add(SnapshotDocuments.tenantIs(query.tenantId()));
         if (query.accountId() != null) {
             criteria.add(Filters.eq(ACCOUNT_IDS, query.accountId().toString()));
         }
@@ -158,7 +159,7 @@ class MongoAuditRecords implements AuditRecords {
                     Filters.lt(OCCURRED_AT, at),
                     Filters.and(Filters.eq(OCCURRED_AT, at), Filters.lt(ID, query.after().eventId().toString()))));
         }
-        Bson filter = criteria.isEmpty() ? new Document() : Filters.and(criteria);
+        Bson filter = Filters.and(criteria);
         return call(() -> {
             List<AuditSnapshot> found = new ArrayList<>();
             events.find(filter).sort(Sorts.descending(OCCURRED_AT, ID)).limit(max)
@@ -168,8 +169,9 @@ class MongoAuditRecords implements AuditRecords {
     }
 
     @Override
-    public Optional<AuditSnapshot> findTransferPosted(UUID transferId) {
+    public Optional<AuditSnapshot> findTransferPosted(String tenantId, UUID transferId) {
         return call(() -> Optional.ofNullable(events.find(Filters.and(
+                        SnapshotDocuments.tenantIs(tenantId),
                         Filters.eq(TRANSFER_ID, transferId.toString()),
                         Filters.eq(TYPE, EventType.TRANSFER_POSTED.routingKey()))).first())
                 .map(SnapshotDocuments::fromDocument));

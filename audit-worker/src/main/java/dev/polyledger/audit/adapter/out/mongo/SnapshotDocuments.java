@@ -1,16 +1,20 @@
 package dev.polyledger.audit.adapter.out.mongo;
 
+import com.mongodb.client.model.Filters;
 import dev.polyledger.audit.domain.AuditSnapshot;
+import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.events.EventType;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 
@@ -18,9 +22,12 @@ import org.bson.types.ObjectId;
  * Maps snapshots to documents of {@code audit_events} and back. A document:
  * <pre>
  * {_id: eventId, type, aggregateId, sequence (int64), occurredAt (date), occurredAtExact (ISO-8601 string, full
- *  precision as published), requestId, source, receivedAt (date), data: {the account or transfer},
+ *  precision as published), requestId, source, tenantId, actor, receivedAt (date), data: {the account or transfer},
  *  accountIds: [account id…], transferId (transfer.posted only)}
  * </pre>
+ * Documents written before tenants existed have no {@code tenantId}: they belong to tenant
+ * {@value dev.polyledger.events.EventEnvelope#DEFAULT_TENANT}, which is how they are read and how the queries of that
+ * tenant match them ({@link #tenantIs}); they are not rewritten.
  * Ids are stored as their canonical strings. BSON dates hold milliseconds: queries and sorting use
  * {@code occurredAt}, the API answers with {@code occurredAtExact}.
  */
@@ -33,6 +40,8 @@ final class SnapshotDocuments {
     static final String OCCURRED_AT_EXACT = "occurredAtExact";
     static final String REQUEST_ID = "requestId";
     static final String SOURCE = "source";
+    static final String TENANT_ID = "tenantId";
+    static final String ACTOR = "actor";
     static final String RECEIVED_AT = "receivedAt";
     static final String DATA = "data";
     static final String ACCOUNT_IDS = "accountIds";
@@ -50,6 +59,8 @@ final class SnapshotDocuments {
                 .append(OCCURRED_AT_EXACT, s.occurredAt().toString())
                 .append(REQUEST_ID, s.requestId())
                 .append(SOURCE, s.source())
+                .append(TENANT_ID, s.tenantId())
+                .append(ACTOR, s.actor())
                 .append(RECEIVED_AT, Date.from(s.receivedAt()))
                 .append(DATA, toBson(s.data()))
                 .append(ACCOUNT_IDS, s.accountIds().stream().map(UUID::toString).toList());
@@ -66,6 +77,7 @@ final class SnapshotDocuments {
         String exact = doc.getString(OCCURRED_AT_EXACT);
         Instant occurredAt = exact != null ? Instant.parse(exact) : doc.getDate(OCCURRED_AT).toInstant();
         String transferId = doc.getString(TRANSFER_ID);
+        String tenant = doc.getString(TENANT_ID);
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) fromBson(doc.get(DATA, Document.class));
         return new AuditSnapshot(
@@ -76,10 +88,22 @@ final class SnapshotDocuments {
                 occurredAt,
                 doc.getString(REQUEST_ID),
                 doc.getString(SOURCE),
+                tenant == null ? EventEnvelope.DEFAULT_TENANT : tenant,
+                doc.getString(ACTOR),
                 doc.getDate(RECEIVED_AT).toInstant(),
                 data,
                 doc.getList(ACCOUNT_IDS, String.class).stream().map(UUID::fromString).toList(),
                 transferId == null ? null : UUID.fromString(transferId));
+    }
+
+    /**
+     * The filter "belongs to the tenant": {@code tenantId} equal to it, and for the default tenant also a missing
+     * {@code tenantId} ({@code $in: ["default", null]}, which an index on {@code tenantId} serves too).
+     */
+    static Bson tenantIs(String tenantId) {
+        return EventEnvelope.DEFAULT_TENANT.equals(tenantId)
+                ? Filters.in(TENANT_ID, Arrays.asList(EventEnvelope.DEFAULT_TENANT, null))
+                : Filters.eq(TENANT_ID, tenantId);
     }
 
     /** A JSON tree (maps, lists, strings, numbers, booleans, nulls) as BSON values. */

@@ -9,11 +9,13 @@ import java.util.stream.Collectors;
 
 /**
  * A search of audit snapshots, newest first ({@code occurredAt} descending, then {@code eventId} descending).
- * Every criterion is optional; the ones given must all match.
+ * Always scoped to one tenant (the caller's: never a parameter of the request); every other criterion is optional,
+ * and the ones given must all match.
  *
  * <p>Times are compared at millisecond precision (the store's date precision): {@code from} is inclusive,
  * {@code to} exclusive.
  *
+ * @param tenantId   the tenant whose snapshots are searched; required
  * @param accountId  snapshots touching this account (a transfer's source or destination, or the account)
  * @param transferId snapshots of this transfer
  * @param type       snapshots of this event type
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
  * @param after      where the previous page ended; null for the first page
  */
 public record AuditEventQuery(
+        String tenantId,
         UUID accountId,
         UUID transferId,
         EventType type,
@@ -36,6 +39,9 @@ public record AuditEventQuery(
 
     /** @throws InvalidQueryException when {@code limit} is out of range or {@code to} is not after {@code from} */
     public AuditEventQuery {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("tenantId is required");
+        }
         if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
             throw new InvalidQueryException("limit", "limit must be " + MIN_LIMIT + ".." + MAX_LIMIT + ", was " + limit);
         }
@@ -45,16 +51,17 @@ public record AuditEventQuery(
     }
 
     /**
-     * The query of the HTTP parameters, each absent when null or empty.
+     * The query of the HTTP parameters, each absent when null or empty, within the caller's tenant.
      *
      * @throws InvalidQueryException naming the first parameter that is not acceptable: an id that is not a UUID,
      *                               an unknown type, a time that is not an ISO-8601 instant
      *                               ({@code 2026-11-21T19:55:37Z}, offsets allowed), a limit that is not an
      *                               integer in range, a cursor this API did not return
      */
-    public static AuditEventQuery fromParameters(String accountId, String transferId, String type, String from,
+    public static AuditEventQuery fromParameters(String tenantId, String accountId, String transferId, String type, String from,
                                                  String to, String limit, String cursor) {
         return new AuditEventQuery(
+                tenantId,
                 uuid("accountId", accountId),
                 uuid("transferId", transferId),
                 type("type", type),

@@ -11,9 +11,12 @@ import java.util.UUID;
  * the store is out of reach.
  */
 public interface AuditQueries {
-    /** The page of snapshots matching the query, newest first. */
+    /** The page of the query's tenant's snapshots matching the query, newest first. */
     AuditPage search(AuditEventQuery query);
 
-    /** The snapshot of the transfer's {@code transfer.posted} event; empty until the event has been recorded. */
-    Optional<AuditSnapshot> transfer(UUID transferId);
+    /**
+     * The snapshot of the transfer's {@code transfer.posted} event in the tenant; empty until the event has been
+     * recorded, and for a transfer of another tenant (which is not told apart from an unknown one).
+     */
+    Optional<AuditSnapshot> transfer(String tenantId, UUID transferId);
 }

@@ -26,13 +26,16 @@ public interface AuditRecords {
     List<AddResult> addAll(List<AuditSnapshot> snapshots);
 
     /**
-     * Snapshots matching the query's criteria and coming after its cursor, newest first ({@code occurredAt}
+     * Snapshots of the query's tenant matching its criteria and coming after its cursor, newest first ({@code occurredAt}
      * descending at millisecond precision, then {@code eventId} descending).
      *
      * @param max how many to return at most (may exceed the query's limit, to look ahead)
      */
     List<AuditSnapshot> find(AuditEventQuery query, int max);
 
-    /** The snapshot of the transfer's {@code transfer.posted} event. */
-    Optional<AuditSnapshot> findTransferPosted(UUID transferId);
+    /**
+     * The snapshot of the transfer's {@code transfer.posted} event, when it belongs to the tenant. The tenant is part of
+     * the store's filter, not checked after reading.
+     */
+    Optional<AuditSnapshot> findTransferPosted(String tenantId, UUID transferId);
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polyledger.audit.domain.AuditSnapshot;
+import dev.polyledger.audit.testing.TenantEvents;
 import dev.polyledger.audit.domain.MalformedEventException;
 import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.events.EventType;
@@ -59,6 +60,38 @@ class EnvelopeToSnapshotTest {
         @SuppressWarnings("unchecked")
         var entries = (List<Map<String, Object>>) snapshot.data().get("entries");
         assertThat(entries).extracting(e -> e.get("balanceAfter")).containsExactly("75.50", "25.00");
+    }
+
+    @Test
+    void keepsTheTenantAndTheActorOfTheEnvelope() {
+        UUID eventId = UUID.randomUUID();
+        String json = TenantEvents.of("acme", "key_7", Events.transferPosted(eventId, UUID.randomUUID(),
+                UUID.randomUUID(), UUID.randomUUID(), OCCURRED));
+
+        var snapshot = AuditSnapshot.of(envelope(json), RECEIVED);
+
+        assertThat(snapshot.tenantId()).isEqualTo("acme");
+        assertThat(snapshot.actor()).isEqualTo("key_7");
+    }
+
+    @Test
+    void anEnvelopeWithoutTenantBelongsToTheDefaultTenantAndHasNoActor() {
+        var snapshot = AuditSnapshot.of(envelope(Events.transferPosted(UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), UUID.randomUUID(), OCCURRED)), RECEIVED);
+
+        assertThat(snapshot.tenantId()).isEqualTo(EventEnvelope.DEFAULT_TENANT);
+        assertThat(snapshot.actor()).isNull();
+    }
+
+    @Test
+    void refusesATenantThatIsBlankOrNotAString() {
+        String base = Events.accountEvent("account.created", UUID.randomUUID(), UUID.randomUUID(), 1, "ACTIVE", OCCURRED);
+
+        assertThat(reasonOf(base.replaceFirst("\\{", "{\"tenantId\":\" \",")))
+                .isEqualTo("tenantId must be a non-empty string");
+        assertThat(reasonOf(base.replaceFirst("\\{", "{\"tenantId\":7,")))
+                .isEqualTo("tenantId must be a non-empty string");
+        assertThat(reasonOf(base.replaceFirst("\\{", "{\"actor\":7,"))).isEqualTo("actor must be a string");
     }
 
     @Test

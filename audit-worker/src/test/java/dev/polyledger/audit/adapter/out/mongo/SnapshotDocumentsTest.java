@@ -28,7 +28,7 @@ class SnapshotDocumentsTest {
         data.put("big", new BigInteger("123456789012345678901234567890"));
         data.put("reference", null);
         return new AuditSnapshot(eventId, EventType.TRANSFER_POSTED, transfer, 1, OCCURRED, "req-1", "api-node-2",
-                RECEIVED, data, List.of(alice, bob), transfer);
+                "acme", "key_1", RECEIVED, data, List.of(alice, bob), transfer);
     }
 
     @Test
@@ -45,6 +45,8 @@ class SnapshotDocumentsTest {
         assertThat(doc.get("receivedAt")).isEqualTo(Date.from(RECEIVED));
         assertThat(doc.get("accountIds")).isEqualTo(List.of(alice.toString(), bob.toString()));
         assertThat(doc.get("transferId")).isEqualTo(transfer.toString());
+        assertThat(doc.get("tenantId")).isEqualTo("acme");
+        assertThat(doc.get("actor")).isEqualTo("key_1");
         assertThat(doc.get("data")).isInstanceOf(Document.class);
         assertThat(doc.get("data", Document.class).get("metadata")).isInstanceOf(Document.class);
         assertThat(doc.get("data", Document.class).get("big")).isEqualTo("123456789012345678901234567890");
@@ -54,7 +56,7 @@ class SnapshotDocumentsTest {
     void accountEventsHaveNoTransferId() {
         UUID account = UUID.randomUUID();
         var snapshot = new AuditSnapshot(UUID.randomUUID(), EventType.ACCOUNT_CREATED, account, 1, OCCURRED, null, null,
-                RECEIVED, Map.of("id", account.toString()), List.of(account), null);
+                "default", null, RECEIVED, Map.of("id", account.toString()), List.of(account), null);
 
         assertThat(SnapshotDocuments.toDocument(snapshot).containsKey("transferId")).isFalse();
     }
@@ -71,8 +73,23 @@ class SnapshotDocumentsTest {
         assertThat(back.receivedAt()).isEqualTo(RECEIVED);
         assertThat(back.accountIds()).containsExactly(alice, bob);
         assertThat(back.transferId()).isEqualTo(transfer);
+        assertThat(back.tenantId()).isEqualTo("acme");
+        assertThat(back.actor()).isEqualTo("key_1");
         assertThat(back.data().get("metadata")).isEqualTo(Map.of("k", "v"));
         assertThat(back.data().get("entries")).isEqualTo(List.of(Map.of("accountId", alice.toString(), "balanceAfter", "75.50")));
         assertThat(back.data()).containsEntry("reference", null);
+    }
+
+    @Test
+    void aDocumentWrittenBeforeTenantsBelongsToTheDefaultTenant() {
+        UUID eventId = UUID.randomUUID(), transfer = UUID.randomUUID(), alice = UUID.randomUUID(), bob = UUID.randomUUID();
+        Document legacy = SnapshotDocuments.toDocument(transfer(eventId, transfer, alice, bob));
+        legacy.remove("tenantId");
+        legacy.remove("actor");
+
+        var back = SnapshotDocuments.fromDocument(legacy);
+
+        assertThat(back.tenantId()).isEqualTo("default");
+        assertThat(back.actor()).isNull();
     }
 }
