@@ -1,0 +1,34 @@
+package dev.polyledger.platform.http.ratelimit;
+
+import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Singleton;
+
+/**
+ * The limiter when rate limiting is off ({@code platform.ratelimit.enabled: false}) or the service has no Redis
+ * client: every request is {@link RateLimitDecision.Unchecked}. Not counted as a failure, and the health indicator
+ * says {@code disabled}, since nothing failed.
+ */
+@Singleton
+@Secondary
+final class DisabledRateLimiter implements RateLimiter, RateLimiterState {
+
+    @Override
+    public RateLimitDecision tryAcquire(String bucketId, RateLimitPolicy policy) {
+        return new RateLimitDecision.Unchecked();
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.DISABLED;
+    }
+
+    @Override
+    public String lastFailure() {
+        return null;
+    }
+
+    @Override
+    public long uncheckedCount() {
+        return 0;
+    }
+}
