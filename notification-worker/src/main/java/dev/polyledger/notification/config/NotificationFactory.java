@@ -1,6 +1,7 @@
 package dev.polyledger.notification.config;
 
 import dev.polyledger.notification.application.service.DispatchSettings;
+import dev.polyledger.notification.application.service.SecretRotation;
 import dev.polyledger.notification.domain.RetrySchedule;
 import dev.polyledger.notification.domain.UrlPolicy;
 import io.micronaut.context.annotation.Factory;
@@ -30,6 +31,12 @@ class NotificationFactory {
     @Singleton
     UrlPolicy urlPolicy(@Value("${notification.allow-private-urls:false}") boolean allowPrivate) {
         return new UrlPolicy(allowPrivate, InetAddress::getAllByName);
+    }
+
+    /** {@code notification.secret-rotation.overlap} (env NOTIFICATION_SECRET_OVERLAP, default 24h). */
+    @Singleton
+    SecretRotation secretRotation(@Value("${notification.secret-rotation.overlap:24h}") Duration overlap) {
+        return new SecretRotation(overlap);
     }
 
     @Singleton

@@ -3,7 +3,9 @@ package dev.polyledger.notification.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -52,5 +54,24 @@ public final class WebhookSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
+    }
+
+    /**
+     * The {@code webhook-signature} header value signed with each secret, space-separated in the order given
+     * (Standard Webhooks: "the signature header may contain multiple signatures, delimited by spaces"; a receiver
+     * accepts the message when any of them verifies with its secret).
+     *
+     * @param secrets at least one {@code whsec_…}
+     * @throws IllegalArgumentException when there is none, or one is not {@code whsec_} + base64
+     */
+    public static String signAll(List<String> secrets, String webhookId, long timestampSeconds, String body) {
+        if (secrets == null || secrets.isEmpty()) {
+            throw new IllegalArgumentException("at least one secret is needed");
+        }
+        List<String> signatures = new ArrayList<>(secrets.size());
+        for (String secret : secrets) {
+            signatures.add(sign(secret, webhookId, timestampSeconds, body));
+        }
+        return String.join(" ", signatures);
     }
 }

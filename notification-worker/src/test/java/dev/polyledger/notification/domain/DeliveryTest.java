@@ -11,12 +11,14 @@ class DeliveryTest {
     private static final RetrySchedule SCHEDULE = RetrySchedule.parse("1s,2s");
 
     private static Delivery fresh() {
-        return Delivery.schedule("evt", "transfer.posted", "{}", "wh_1", T0);
+        return Delivery.schedule("evt", "transfer.posted", "{}", Subscription.create("wh_1", "acme",
+                "https://example.com/hook", java.util.List.of("*"), "whsec_AAAA", null, T0), T0);
     }
 
     @Test
-    void isKeyedByEventAndSubscriptionAndDueAtOnce() {
+    void isKeyedByEventAndSubscriptionOfTheSubscriptionsTenantAndDueAtOnce() {
         assertThat(fresh().id()).isEqualTo("evt:wh_1");
+        assertThat(fresh().tenantId()).isEqualTo("acme");
         assertThat(fresh().status()).isEqualTo(Delivery.Status.PENDING);
         assertThat(fresh().nextAttemptAt()).isEqualTo(T0);
     }

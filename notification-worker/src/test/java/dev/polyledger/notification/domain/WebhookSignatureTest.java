@@ -44,4 +44,29 @@ class WebhookSignatureTest {
         assertThatThrownBy(() -> WebhookSignature.sign("abc", "id", 1, "{}"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void signsWithEverySecretSpaceSeparatedInTheOrderGiven() {
+        String current = WebhookSignature.newSecret(new SecureRandom());
+        String previous = WebhookSignature.newSecret(new SecureRandom());
+
+        String header = WebhookSignature.signAll(java.util.List.of(current, previous), "evt-1", 1700000000L, "{}");
+
+        assertThat(header.split(" ")).containsExactly(WebhookSignature.sign(current, "evt-1", 1700000000L, "{}"),
+                WebhookSignature.sign(previous, "evt-1", 1700000000L, "{}"));
+    }
+
+    @Test
+    void oneSecretMakesOneSignature() {
+        String secret = WebhookSignature.newSecret(new SecureRandom());
+
+        assertThat(WebhookSignature.signAll(java.util.List.of(secret), "e", 1, "{}"))
+                .isEqualTo(WebhookSignature.sign(secret, "e", 1, "{}")).doesNotContain(" ");
+    }
+
+    @Test
+    void refusesToSignWithNoSecret() {
+        assertThatThrownBy(() -> WebhookSignature.signAll(java.util.List.of(), "e", 1, "{}"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

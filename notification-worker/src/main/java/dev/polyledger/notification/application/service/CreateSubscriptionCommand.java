@@ -11,10 +11,15 @@ import java.util.List;
 /**
  * {@code POST /api/v1/webhooks}: checks itself except for the URL's addresses ({@code UrlPolicy}, in the service).
  *
+ * @param tenantId       the caller's tenant: owner of the subscription and scope of the idempotency key
+ * @param idempotencyKey the client's key, unique within the tenant
  * @throws InvalidSubscriptionException naming the field at fault
  */
-public record CreateSubscriptionCommand(String idempotencyKey, String url, List<String> eventTypes, String description) {
+public record CreateSubscriptionCommand(String tenantId, String idempotencyKey, String url, List<String> eventTypes,
+                                        String description) {
     public CreateSubscriptionCommand {
+        java.util.Objects.requireNonNull(tenantId, "tenantId");
+        java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         eventTypes = Subscription.checkEventTypes(eventTypes);
         if (description != null && description.length() > Subscription.MAX_DESCRIPTION) {
             throw new InvalidSubscriptionException("description",

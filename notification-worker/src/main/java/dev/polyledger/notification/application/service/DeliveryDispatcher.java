@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * disables the subscription.
  *
  * <p>The request (Standard Webhooks): {@code POST} of the envelope JSON, {@code webhook-id} = event id (the same on
- * every attempt), {@code webhook-timestamp} = epoch seconds of the attempt, {@code webhook-signature}.
+ * every attempt), {@code webhook-timestamp} = epoch seconds of the attempt, {@code webhook-signature}: one
+ * {@code v1,} signature per secret signing at the attempt's time (two, space-separated, during a rotation's overlap).
  */
 @Singleton
 public class DeliveryDispatcher {
@@ -96,7 +97,7 @@ public class DeliveryDispatcher {
     }
 
     private boolean start(Delivery delivery) {
-        Optional<Subscription> subscription = subscriptions.find(delivery.subscriptionId());
+        Optional<Subscription> subscription = subscriptions.find(delivery.tenantId(), delivery.subscriptionId());
         if (subscription.isEmpty() || subscription.get().status() != Subscription.Status.ENABLED) {
             deliveries.update(delivery.abandoned(subscription.isEmpty() ? "subscription deleted" : "subscription disabled"));
             return false;
@@ -108,13 +109,15 @@ public class DeliveryDispatcher {
             record(delivery, AttemptResult.failed("url refused: " + e.getMessage()));
             return false;
         }
-        long timestamp = clock.instant().getEpochSecond();
+        Instant now = clock.instant();
+        long timestamp = now.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
         headers.put("webhook-id", delivery.eventId());
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature",
-                WebhookSignature.sign(subscription.get().secret(), delivery.eventId(), timestamp, delivery.body()));
+                WebhookSignature.signAll(subscription.get().signingSecrets(now), delivery.eventId(), timestamp,
+                        delivery.body()));
         AtomicInteger perSubscription = inFlightBySubscription.computeIfAbsent(delivery.subscriptionId(),
                 id -> new AtomicInteger());
         perSubscription.incrementAndGet();

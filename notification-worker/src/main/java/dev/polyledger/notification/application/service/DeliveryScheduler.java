@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Turns a ledger event into one PENDING delivery, due now, per ENABLED subscription that wants its type. Idempotent:
+ * Turns a ledger event into one PENDING delivery, due now, per ENABLED subscription of the event's tenant that wants
+ * its type (the store is asked for the tenant's subscriptions only, and {@link Subscription#wants} checks the tenant
+ * again). Idempotent:
  * a redelivered event finds its deliveries scheduled already (their ids are {@code eventId:subscriptionId}).
  * Throws when the store fails; the caller then hands the event back to the broker.
  */
@@ -26,15 +28,16 @@ public class DeliveryScheduler {
     }
 
     /**
-     * @param body the envelope JSON exactly as received
+     * @param tenantId the event's tenant ({@code default} for an event published without one)
+     * @param body     the envelope JSON exactly as received
      * @return deliveries newly scheduled
      */
-    public int schedule(String eventId, String eventType, String body) {
+    public int schedule(String eventId, String eventType, String tenantId, String body) {
         int scheduled = 0;
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        for (Subscription subscription : subscriptions.all()) {
-            if (subscription.wants(eventType)
-                    && deliveries.schedule(Delivery.schedule(eventId, eventType, body, subscription.id(), now))) {
+        for (Subscription subscription : subscriptions.ofTenant(tenantId)) {
+            if (subscription.wants(tenantId, eventType)
+                    && deliveries.schedule(Delivery.schedule(eventId, eventType, body, subscription, now))) {
                 scheduled++;
             }
         }

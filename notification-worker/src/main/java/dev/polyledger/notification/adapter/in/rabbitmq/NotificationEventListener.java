@@ -3,6 +3,7 @@ package dev.polyledger.notification.adapter.in.rabbitmq;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.BasicProperties;
+import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.events.LedgerTopology;
 import dev.polyledger.notification.application.service.DeliveryScheduler;
 import io.micronaut.context.annotation.Value;
@@ -19,13 +20,16 @@ import org.slf4j.LoggerFactory;
  * Consumes the {@code notifications} queue into the delivery schedule, acknowledging by hand:
  * <ul>
  *   <li>scheduled (one delivery per matching subscription, or none) → ack, only after every write succeeded;</li>
- *   <li>malformed (not JSON, no UUID {@code eventId}, no {@code type}) → reject without requeue: the broker
+ *   <li>malformed (not JSON, no UUID {@code eventId}, no {@code type}, a {@code tenantId} that is not a non-empty
+ *       string) → reject without requeue: the broker
  *       dead-letters it to {@code notifications.dead-letter};</li>
  *   <li>store failure → wait {@code notification.consumer.retry-pause} (1 s), then nack with requeue; the queue's
  *       delivery limit dead-letters a message that keeps failing. Redelivery is harmless: deliveries are keyed by
  *       {@code eventId:subscriptionId}.</li>
  * </ul>
- * The body is kept exactly as received: it is what endpoints get and what the signature covers.
+ * An event goes to its tenant's subscriptions only; an event without {@code tenantId} (published before tenants
+ * existed) is the {@value EventEnvelope#DEFAULT_TENANT} tenant's. The body is kept exactly as received: it is what
+ * endpoints get and what the signature covers.
  */
 @RabbitListener
 class NotificationEventListener {
@@ -46,10 +50,19 @@ class NotificationEventListener {
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         String eventId;
         String type;
+        String tenantId;
         try {
             JsonNode root = JSON.readTree(text);
             eventId = root.path("eventId").asText("");
             type = root.path("type").asText("");
+            JsonNode tenant = root.path("tenantId");
+            if (tenant.isMissingNode() || tenant.isNull()) {
+                tenantId = EventEnvelope.DEFAULT_TENANT;
+            } else if (tenant.isTextual() && !tenant.asText().isBlank()) {
+                tenantId = tenant.asText();
+            } else {
+                throw new IllegalArgumentException("tenantId must be a non-empty string");
+            }
             UUID.fromString(eventId);
             if (type.isBlank() || eventId.length() != 36) {
                 throw new IllegalArgumentException("type or eventId missing");
@@ -61,7 +74,7 @@ class NotificationEventListener {
             return;
         }
         try {
-            int scheduled = scheduler.schedule(eventId, type, text);
+            int scheduled = scheduler.schedule(eventId, type, tenantId, text);
             ack.ack(false);
             LOG.debug("event {} ({}): {} deliveries scheduled", eventId, type, scheduled);
         } catch (RuntimeException e) {

@@ -6,7 +6,11 @@ import dev.polyledger.notification.application.service.CreateSubscriptionCommand
 import dev.polyledger.notification.application.service.SubscriptionService;
 import dev.polyledger.notification.domain.InvalidSubscriptionException;
 import dev.polyledger.platform.http.ApiException;
+import dev.polyledger.platform.http.auth.Caller;
+import dev.polyledger.platform.http.auth.RequiredScope;
+import dev.polyledger.platform.http.auth.Scope;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -24,13 +28,23 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The webhooks API (api-contract.md, "Notifications"). Creation needs an {@code Idempotency-Key} (1–255 printable
- * ASCII): the same key and body replay the first 201 with {@code Idempotent-Replayed: true}; the same key with another
- * body is {@code 422 IDEMPOTENCY_KEY_REUSED}. Validation failures are {@code 400 VALIDATION_FAILED} naming the field
- * and are not stored. The MongoDB driver blocks, hence the blocking executor.
+ * The webhooks API (api-contract.md, "Notifications" and "Authentication and tenants"). Every route needs an API key
+ * with {@code webhooks:manage} (401 UNAUTHENTICATED without a valid key, 403 INSUFFICIENT_SCOPE without the scope:
+ * platform-http's authentication filter) and sees only the key's tenant: another tenant's subscription answers
+ * {@code 404 WEBHOOK_NOT_FOUND} exactly like an unknown id.
+ *
+ * <p>Creation needs an {@code Idempotency-Key} (1–255 printable ASCII), scoped to the tenant: the same key and body
+ * replay the first 201 with {@code Idempotent-Replayed: true}; the same key with another body is
+ * {@code 422 IDEMPOTENCY_KEY_REUSED}; the same key in another tenant is another request. Validation failures are
+ * {@code 400 VALIDATION_FAILED} naming the field and are not stored.
+ *
+ * <p>The signing {@code secret} is shown only by the creation (and its replays) and by
+ * {@code POST /api/v1/webhooks/{id}/rotate-secret}; reads never show it. The MongoDB driver blocks, hence the
+ * blocking executor.
  */
 @Controller("/api/v1/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@RequiredScope(Scope.WEBHOOKS_MANAGE)
 class WebhookController {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,16 +55,20 @@ class WebhookController {
         this.subscriptions = subscriptions;
     }
 
+    /**
+     * {@code POST /api/v1/webhooks} {@code {"url", "eventTypes": [...], "description"?}} → {@code 201}
+     * {@code {"id", "url", "eventTypes", "description", "status", "createdAt", "secret"}}.
+     */
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<WebhookJson.SubscriptionView> create(@Nullable @Header("Idempotency-Key") String key,
-                                                      @Nullable @Body String body) {
+    HttpResponse<WebhookJson.CreatedView> create(HttpRequest<?> request, @Nullable @Header("Idempotency-Key") String key,
+                                                 @Nullable @Body String body) {
         if (key == null) {
             throw ErrorCode.IDEMPOTENCY_KEY_MISSING.exception("send an Idempotency-Key header (1-255 printable ASCII)");
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw ErrorCode.IDEMPOTENCY_KEY_INVALID.exception("the Idempotency-Key must be 1-255 printable ASCII characters");
         }
-        CreateSubscriptionCommand command = command(key, body);
+        CreateSubscriptionCommand command = command(Caller.of(request).tenantId(), key, body);
         SubscriptionService.CreateOutcome outcome;
         try {
             outcome = subscriptions.create(command);
@@ -58,14 +76,14 @@ class WebhookController {
             throw invalid(e);
         }
         if (outcome instanceof SubscriptionService.Created created) {
-            var response = HttpResponse.<WebhookJson.SubscriptionView>status(HttpStatus.CREATED)
-                    .body(WebhookJson.SubscriptionView.of(created.subscription()));
+            var response = HttpResponse.<WebhookJson.CreatedView>status(HttpStatus.CREATED)
+                    .body(WebhookJson.CreatedView.of(created.subscription()));
             return created.replayed() ? response.header("Idempotent-Replayed", "true") : response;
         }
         throw ErrorCode.IDEMPOTENCY_KEY_REUSED.exception("Idempotency-Key '" + key + "' was used for a different request");
     }
 
-    private static CreateSubscriptionCommand command(String key, String body) {
+    private static CreateSubscriptionCommand command(String tenantId, String key, String body) {
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? null : JSON.readTree(body);
@@ -98,7 +116,7 @@ class WebhookController {
                     .withField("description"));
         }
         try {
-            return new CreateSubscriptionCommand(key, url.asText(), eventTypes,
+            return new CreateSubscriptionCommand(tenantId, key, url.asText(), eventTypes,
                     description == null || description.isNull() ? null : description.asText());
         } catch (InvalidSubscriptionException e) {
             throw invalid(e);
@@ -109,27 +127,45 @@ class WebhookController {
         return new ApiException(ErrorCode.VALIDATION_FAILED.problem(e.getMessage()).withField(e.field()));
     }
 
+    /** {@code GET /api/v1/webhooks} → the caller's tenant's subscriptions, oldest first, without secrets. */
     @Get
-    WebhookJson.SubscriptionList list() {
-        return new WebhookJson.SubscriptionList(subscriptions.list().stream().map(WebhookJson.SubscriptionView::of).toList());
+    WebhookJson.SubscriptionList list(HttpRequest<?> request) {
+        return new WebhookJson.SubscriptionList(subscriptions.list(Caller.of(request).tenantId()).stream()
+                .map(WebhookJson.SubscriptionView::of).toList());
     }
 
     @Get("/{id}")
-    WebhookJson.SubscriptionView get(@PathVariable String id) {
-        return subscriptions.get(id).map(WebhookJson.SubscriptionView::of).orElseThrow(() -> notFound(id));
+    WebhookJson.SubscriptionView get(HttpRequest<?> request, @PathVariable String id) {
+        return subscriptions.get(Caller.of(request).tenantId(), id).map(WebhookJson.SubscriptionView::of)
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * {@code POST /api/v1/webhooks/{id}/rotate-secret} (no body) → {@code 200}
+     * {@code {"id", "secret": "whsec_…" (the new one), "previousSecretExpiresAt": "<RFC 3339>"}}: from now on every
+     * delivery is signed with the new secret and, until {@code previousSecretExpiresAt} (24 h later by default), also
+     * with the replaced one — the {@code webhook-signature} header then holds two space-separated {@code v1,}
+     * signatures. Not idempotent and needs no {@code Idempotency-Key}: a repeated call rotates again, and every
+     * replaced secret keeps signing for its own overlap, so a lost answer cuts no receiver off.
+     * {@code 404 WEBHOOK_NOT_FOUND} for an unknown id or another tenant's.
+     */
+    @Post("/{id}/rotate-secret")
+    WebhookJson.RotatedSecret rotateSecret(HttpRequest<?> request, @PathVariable String id) {
+        return subscriptions.rotateSecret(Caller.of(request).tenantId(), id).map(WebhookJson.RotatedSecret::of)
+                .orElseThrow(() -> notFound(id));
     }
 
     @Delete("/{id}")
-    HttpResponse<Void> delete(@PathVariable String id) {
-        if (!subscriptions.delete(id)) {
+    HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
+        if (!subscriptions.delete(Caller.of(request).tenantId(), id)) {
             throw notFound(id);
         }
         return HttpResponse.noContent();
     }
 
     @Get("/{id}/deliveries")
-    WebhookJson.DeliveryList deliveries(@PathVariable String id) {
-        return subscriptions.deliveries(id, DELIVERY_PAGE)
+    WebhookJson.DeliveryList deliveries(HttpRequest<?> request, @PathVariable String id) {
+        return subscriptions.deliveries(Caller.of(request).tenantId(), id, DELIVERY_PAGE)
                 .map(list -> new WebhookJson.DeliveryList(list.stream().map(WebhookJson.DeliveryView::of).toList()))
                 .orElseThrow(() -> notFound(id));
     }

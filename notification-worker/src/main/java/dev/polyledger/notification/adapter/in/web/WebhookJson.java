@@ -1,5 +1,6 @@
 package dev.polyledger.notification.adapter.in.web;
 
+import dev.polyledger.notification.application.service.SubscriptionService;
 import dev.polyledger.notification.domain.Delivery;
 import dev.polyledger.notification.domain.Subscription;
 import io.micronaut.serde.annotation.Serdeable;
@@ -11,13 +12,34 @@ final class WebhookJson {
     private WebhookJson() {
     }
 
-    /** A subscription; {@code secret} is shown on every read (the API has no authentication of its own yet). */
+    /** A subscription as reads show it: never a secret. */
     @Serdeable
-    record SubscriptionView(String id, String url, List<String> eventTypes, String secret, String description,
-                            String status, Instant createdAt) {
+    record SubscriptionView(String id, String url, List<String> eventTypes, String description, String status,
+                            Instant createdAt) {
         static SubscriptionView of(Subscription s) {
-            return new SubscriptionView(s.id(), s.url(), s.eventTypes(), s.secret(), s.description(), s.status().name(),
+            return new SubscriptionView(s.id(), s.url(), s.eventTypes(), s.description(), s.status().name(),
                     s.createdAt());
+        }
+    }
+
+    /** The answer to a creation: the subscription and its signing {@code secret}, shown here only. */
+    @Serdeable
+    record CreatedView(String id, String url, List<String> eventTypes, String description, String status,
+                       Instant createdAt, String secret) {
+        static CreatedView of(Subscription s) {
+            return new CreatedView(s.id(), s.url(), s.eventTypes(), s.description(), s.status().name(), s.createdAt(),
+                    s.secret());
+        }
+    }
+
+    /**
+     * The answer to a rotation: the new {@code secret}, and when the replaced one stops signing.
+     */
+    @Serdeable
+    record RotatedSecret(String id, String secret, Instant previousSecretExpiresAt) {
+        static RotatedSecret of(SubscriptionService.Rotated rotated) {
+            return new RotatedSecret(rotated.subscription().id(), rotated.subscription().secret(),
+                    rotated.previousSecretExpiresAt());
         }
     }
 

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@link Deliveries} in the collection {@value #COLLECTION}: {@code _id} = {@code eventId:subscriptionId}, so a
  * redelivered event's insert fails with a duplicate key (always unique, even on mongo-java-server, which ignores
  * secondary indexes). {@code leaseUntil} is the epoch when not leased; leasing is one {@code findOneAndUpdate}, atomic
- * per document, so two workers never take the same delivery.
+ * per document, so two workers never take the same delivery. Each delivery carries its tenant ({@link Tenants});
+ * leasing is the worker's own business and spans every tenant.
  */
 @Singleton
 class MongoDeliveries implements Deliveries {
@@ -46,7 +47,8 @@ class MongoDeliveries implements Deliveries {
     }
 
     static Document toDocument(Delivery d) {
-        return new Document("_id", d.id()).append("subscriptionId", d.subscriptionId()).append("eventId", d.eventId())
+        return new Document("_id", d.id()).append(Tenants.FIELD, d.tenantId())
+                .append("subscriptionId", d.subscriptionId()).append("eventId", d.eventId())
                 .append("eventType", d.eventType()).append("body", d.body()).append("status", d.status().name())
                 .append("attempts", d.attempts()).append("lastResponseCode", d.lastResponseCode())
                 .append("lastError", d.lastError()).append("nextAttemptAt", date(d.nextAttemptAt()))
@@ -55,7 +57,7 @@ class MongoDeliveries implements Deliveries {
     }
 
     static Delivery fromDocument(Document d) {
-        return new Delivery(d.getString("_id"), d.getString("subscriptionId"), d.getString("eventId"),
+        return new Delivery(d.getString("_id"), Tenants.of(d), d.getString("subscriptionId"), d.getString("eventId"),
                 d.getString("eventType"), d.getString("body"), Delivery.Status.valueOf(d.getString("status")),
                 d.getInteger("attempts", 0), d.getInteger("lastResponseCode"), d.getString("lastError"),
                 instant(d.getDate("nextAttemptAt")), instant(d.getDate("createdAt")), instant(d.getDate("deliveredAt")));
@@ -94,9 +96,10 @@ class MongoDeliveries implements Deliveries {
     }
 
     @Override
-    public List<Delivery> ofSubscription(String subscriptionId, int limit) {
+    public List<Delivery> ofSubscription(String tenantId, String subscriptionId, int limit) {
         List<Delivery> found = new ArrayList<>();
-        for (Document d : collection.find(Filters.eq("subscriptionId", subscriptionId))
+        var filter = Filters.and(Filters.eq("subscriptionId", subscriptionId), Tenants.is(tenantId));
+        for (Document d : collection.find(filter)
                 .sort(Sorts.descending("createdAt", "_id")).limit(limit)) {
             found.add(fromDocument(d));
         }

@@ -1,12 +1,12 @@
 package dev.polyledger.notification.adapter.out.mongo;
 
-import dev.polyledger.platform.mongo.MongoInserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.polyledger.notification.application.port.out.Subscriptions;
 import dev.polyledger.notification.domain.Subscription;
+import dev.polyledger.platform.mongo.MongoInserts;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Date;
@@ -14,7 +14,14 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 
-/** {@link Subscriptions} in the collection {@value #COLLECTION}; {@code _id} is the subscription id. */
+/**
+ * {@link Subscriptions} in the collection {@value #COLLECTION}; {@code _id} is the subscription id. A document:
+ * <pre>
+ * {_id, tenantId, url, eventTypes: [...], secret, previousSecrets: [{secret, expiresAt (date)}...], description,
+ *  status, createdAt (date)}
+ * </pre>
+ * Every tenant-scoped method puts the tenant into the filter ({@link Tenants#is}).
+ */
 @Singleton
 class MongoSubscriptions implements Subscriptions {
     static final String COLLECTION = "webhook_subscriptions";
@@ -25,15 +32,27 @@ class MongoSubscriptions implements Subscriptions {
     }
 
     static Document toDocument(Subscription s) {
-        return new Document("_id", s.id()).append("url", s.url()).append("eventTypes", s.eventTypes())
-                .append("secret", s.secret()).append("description", s.description())
+        return new Document("_id", s.id()).append(Tenants.FIELD, s.tenantId()).append("url", s.url())
+                .append("eventTypes", s.eventTypes()).append("secret", s.secret())
+                .append("previousSecrets", previous(s)).append("description", s.description())
                 .append("status", s.status().name()).append("createdAt", Date.from(s.createdAt()));
     }
 
+    private static List<Document> previous(Subscription s) {
+        return s.previousSecrets().stream().map(p -> new Document("secret", p.secret())
+                .append("expiresAt", Date.from(p.expiresAt()))).toList();
+    }
+
     static Subscription fromDocument(Document d) {
-        return new Subscription(d.getString("_id"), d.getString("url"), d.getList("eventTypes", String.class),
-                d.getString("secret"), d.getString("description"), Subscription.Status.valueOf(d.getString("status")),
-                d.getDate("createdAt").toInstant());
+        List<Subscription.PreviousSecret> previous = new ArrayList<>();
+        List<Document> stored = d.getList("previousSecrets", Document.class);
+        if (stored != null) {
+            stored.forEach(p -> previous.add(new Subscription.PreviousSecret(p.getString("secret"),
+                    p.getDate("expiresAt").toInstant())));
+        }
+        return new Subscription(d.getString("_id"), Tenants.of(d), d.getString("url"),
+                d.getList("eventTypes", String.class), d.getString("secret"), previous, d.getString("description"),
+                Subscription.Status.valueOf(d.getString("status")), d.getDate("createdAt").toInstant());
     }
 
     @Override
@@ -42,22 +61,32 @@ class MongoSubscriptions implements Subscriptions {
     }
 
     @Override
-    public Optional<Subscription> find(String id) {
-        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(MongoSubscriptions::fromDocument);
+    public Optional<Subscription> find(String tenantId, String id) {
+        return Optional.ofNullable(collection.find(Filters.and(Filters.eq("_id", id), Tenants.is(tenantId))).first())
+                .map(MongoSubscriptions::fromDocument);
     }
 
     @Override
-    public List<Subscription> all() {
-        List<Subscription> all = new ArrayList<>();
-        for (Document d : collection.find().sort(Sorts.ascending("createdAt", "_id"))) {
-            all.add(fromDocument(d));
+    public List<Subscription> ofTenant(String tenantId) {
+        List<Subscription> found = new ArrayList<>();
+        for (Document d : collection.find(Tenants.is(tenantId)).sort(Sorts.ascending("createdAt", "_id"))) {
+            found.add(fromDocument(d));
         }
-        return all;
+        return found;
     }
 
     @Override
-    public boolean remove(String id) {
-        return collection.deleteOne(Filters.eq("_id", id)).getDeletedCount() > 0;
+    public boolean remove(String tenantId, String id) {
+        return collection.deleteOne(Filters.and(Filters.eq("_id", id), Tenants.is(tenantId))).getDeletedCount() > 0;
+    }
+
+    @Override
+    public boolean replaceSecrets(Subscription rotated, String expectedSecret) {
+        return collection.updateOne(
+                Filters.and(Filters.eq("_id", rotated.id()), Tenants.is(rotated.tenantId()),
+                        Filters.eq("secret", expectedSecret)),
+                Updates.combine(Updates.set("secret", rotated.secret()),
+                        Updates.set("previousSecrets", previous(rotated)))).getMatchedCount() > 0;
     }
 
     @Override

@@ -21,6 +21,6 @@ public interface Deliveries {
     /** Stores the delivery's new state and releases its lease. */
     void update(Delivery delivery);
 
-    /** The deliveries of a subscription, newest first, at most {@code limit}. */
-    List<Delivery> ofSubscription(String subscriptionId, int limit);
+    /** The deliveries of the tenant's subscription, newest first, at most {@code limit}. */
+    List<Delivery> ofSubscription(String tenantId, String subscriptionId, int limit);
 }

@@ -1,0 +1,60 @@
+package dev.polyledger.notification.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.polyledger.notification.application.service.DeliveryScheduler;
+import dev.polyledger.notification.domain.Delivery;
+import dev.polyledger.notification.domain.Subscription;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An event is scheduled for its own tenant's subscriptions only. */
+class DeliverySchedulerTest {
+    private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+    private final InMemoryNotificationStore store = new InMemoryNotificationStore();
+    private final DeliveryScheduler scheduler = new DeliveryScheduler(store.subscriptions, store.deliveries,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private Subscription subscribe(String id, String tenant, String type) {
+        Subscription s = Subscription.create(id, tenant, "https://example.com/" + id, List.of(type), "whsec_AAAA", null,
+                NOW);
+        store.subscriptions.add(s);
+        return s;
+    }
+
+    @Test
+    void anEventIsScheduledForItsTenantsSubscriptionsAndNotForAnotherTenants() {
+        subscribe("wh_acme", "acme", "*");
+        subscribe("wh_globex", "globex", "*");
+
+        int ofAcme = scheduler.schedule("evt-a", "transfer.posted", "acme", "{}");
+        int ofGlobex = scheduler.schedule("evt-g", "transfer.posted", "globex", "{}");
+
+        assertThat(ofAcme).isEqualTo(1);
+        assertThat(ofGlobex).isEqualTo(1);
+        assertThat(store.deliveriesById.values()).extracting(Delivery::id, Delivery::tenantId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("evt-a:wh_acme", "acme"),
+                        org.assertj.core.groups.Tuple.tuple("evt-g:wh_globex", "globex"));
+    }
+
+    @Test
+    void anEventOfATenantWithoutSubscriptionsIsScheduledNowhere() {
+        subscribe("wh_acme", "acme", "*");
+
+        assertThat(scheduler.schedule("evt-d", "transfer.posted", "default", "{}")).isZero();
+        assertThat(store.deliveriesById).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredEventSchedulesNothingTwiceAndOtherTypesNothingAtAll() {
+        subscribe("wh_acme", "acme", "account.created");
+
+        assertThat(scheduler.schedule("evt-1", "account.created", "acme", "{}")).isEqualTo(1);
+        assertThat(scheduler.schedule("evt-1", "account.created", "acme", "{}")).isZero();
+        assertThat(scheduler.schedule("evt-2", "transfer.posted", "acme", "{}")).isZero();
+        assertThat(store.deliveriesById).containsOnlyKeys("evt-1:wh_acme");
+    }
+}
