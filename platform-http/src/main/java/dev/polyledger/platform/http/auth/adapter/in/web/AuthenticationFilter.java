@@ -1,0 +1,194 @@
+package dev.polyledger.platform.http.auth.adapter.in.web;
+
+import dev.polyledger.platform.http.RequestIdFilter;
+import dev.polyledger.platform.http.auth.AuthProblem;
+import dev.polyledger.platform.http.auth.Caller;
+import dev.polyledger.platform.http.auth.RequiredScope;
+import dev.polyledger.platform.http.auth.Scope;
+import dev.polyledger.platform.http.auth.application.Authentication;
+import dev.polyledger.platform.http.auth.application.Authenticator;
+import dev.polyledger.platform.http.auth.config.AuthSettings;
+import dev.polyledger.platform.http.auth.domain.AuthIds;
+import dev.polyledger.platform.http.auth.domain.KeyRateLimit;
+import dev.polyledger.platform.http.ratelimit.RateLimitDecision;
+import dev.polyledger.platform.http.ratelimit.RateLimitHeaders;
+import dev.polyledger.platform.http.ratelimit.RateLimitPolicy;
+import dev.polyledger.platform.http.ratelimit.RateLimiter;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.core.annotation.AnnotationMetadata;
+import io.micronaut.core.annotation.AnnotationValue;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.web.router.RouteMatch;
+import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authentication, rate limiting and scope checks of every request under {@code /api/v1/} (api-contract.md,
+ * "Authentication and tenants"), after {@link RequestIdFilter} (so every refusal carries the request id).
+ *
+ * <p>Order, each step answering before the next runs:
+ * <ol>
+ * <li>{@code Authorization: Bearer <key>}: missing → {@code 401 UNAUTHENTICATED} with
+ *     {@code WWW-Authenticate: Bearer realm="polyledger"}; malformed, unknown, revoked or expired → the same with
+ *     {@code error="invalid_token"} (RFC 6750 section 3). Unauthenticated requests learn nothing else, not even
+ *     whether the route exists.</li>
+ * <li>The caller is left in the request attribute {@link Caller#ATTRIBUTE}.</li>
+ * <li>Rate limit: one token from the key's bucket (bucket id = key id; the key's own limit or the default; the
+ *     operator key only when {@code LEDGER_BOOTSTRAP_RATE_LIMIT} is set); empty → {@code 429 RATE_LIMITED} with
+ *     {@code Retry-After}. The {@code RateLimit-Policy}/{@code RateLimit} headers go on every response to an
+ *     authenticated request, errors included.</li>
+ * <li>Scope: an unmatched route goes on (to its {@code 404}/{@code 405}); a matched route's {@link RequiredScope}
+ *     (the method's, else the class's) must be held, and {@code operatorOnly} routes need the operator key;
+ *     a route without one is refused: {@code 403 INSUFFICIENT_SCOPE} (fail closed).</li>
+ * </ol>
+ * Runs on the blocking executor: a cache miss asks PostgreSQL and the rate limiter asks Redis.
+ */
+@ServerFilter("/api/v1/**")
+public class AuthenticationFilter implements Ordered {
+    /** The realm of the {@code WWW-Authenticate} challenge. */
+    public static final String REALM = "polyledger";
+    private static final String POLICY_ATTRIBUTE = "polyledger.ratelimit.policy";
+    private static final String DECISION_ATTRIBUTE = "polyledger.ratelimit.decision";
+    private static final String HEADERS_APPLIED = "polyledger.ratelimit.applied";
+    private static final Caller ANONYMOUS = new Caller(AuthIds.DEFAULT_TENANT, "anonymous", EnumSet.allOf(Scope.class),
+            false);
+    private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
+
+    private final AuthSettings settings;
+    private final BeanProvider<Authenticator> authenticator;
+    private final BeanProvider<RateLimiter> rateLimiter;
+
+    public AuthenticationFilter(AuthSettings settings, BeanProvider<Authenticator> authenticator,
+                                BeanProvider<RateLimiter> rateLimiter) {
+        this.settings = settings;
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** After {@link RequestIdFilter} (order 0), in Micronaut's security phase. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.order();
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable
+    MutableHttpResponse<?> authenticate(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
+        if (!settings.enabled()) {
+            request.setAttribute(Caller.ATTRIBUTE, ANONYMOUS);
+            return null;
+        }
+        Authentication authentication = authenticator.get().authenticate(
+                request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        if (authentication instanceof Authentication.Missing) {
+            return unauthenticated("this request needs an API key: Authorization: Bearer <key>", null);
+        }
+        if (authentication instanceof Authentication.Invalid invalid) {
+            LOG.debug("request {}: refused bearer token: {}", RequestIdFilter.of(request), invalid.reason());
+            return unauthenticated("the API key is not valid (unknown, revoked or expired)", "invalid_token");
+        }
+        var authenticated = (Authentication.Authenticated) authentication;
+        Caller caller = authenticated.caller();
+        request.setAttribute(Caller.ATTRIBUTE, caller);
+
+        MutableHttpResponse<?> limited = rateLimit(request, caller, authenticated.rateLimit());
+        if (limited != null) {
+            return limited;
+        }
+        MutableHttpResponse<?> refused = checkScope(route, caller);
+        if (refused != null) {
+            applyRateLimitHeaders(request, refused);
+        }
+        return refused;
+    }
+
+    /** The rate-limit headers on every response to an authenticated request that the limiter checked. */
+    @ResponseFilter
+    void rateLimitHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        applyRateLimitHeaders(request, response);
+    }
+
+    private MutableHttpResponse<?> rateLimit(HttpRequest<?> request, Caller caller, KeyRateLimit limit) {
+        if (limit == null) {
+            return null;
+        }
+        RateLimiter limiter = rateLimiter.find(null).orElse(null);
+        if (limiter == null) {
+            return null;
+        }
+        RateLimitPolicy policy = new RateLimitPolicy(limit.perSecond(), limit.burst());
+        RateLimitDecision decision = limiter.tryAcquire(caller.keyId(), policy);
+        request.setAttribute(POLICY_ATTRIBUTE, policy);
+        request.setAttribute(DECISION_ATTRIBUTE, decision);
+        if (decision instanceof RateLimitDecision.Limited over) {
+            MutableHttpResponse<?> response = AuthProblem.RATE_LIMITED.problem("more than " + limit.perSecond()
+                            + " requests per second (burst " + limit.burst() + ") with this key; retry after "
+                            + over.retryAfterSeconds() + " s")
+                    .toResponse().header(HttpHeaders.RETRY_AFTER, String.valueOf(over.retryAfterSeconds()));
+            applyRateLimitHeaders(request, response);
+            return response;
+        }
+        return null;
+    }
+
+    private static MutableHttpResponse<?> checkScope(RouteMatch<?> route, Caller caller) {
+        if (route == null) {
+            return null;
+        }
+        AnnotationValue<RequiredScope> required = requiredScope(route.getAnnotationMetadata());
+        if (required == null) {
+            return forbidden("this route names no required scope, so no key may call it", null);
+        }
+        Scope scope = required.enumValue("value", Scope.class).orElse(null);
+        boolean operatorOnly = required.booleanValue("operatorOnly").orElse(false);
+        if (operatorOnly && !caller.operator()) {
+            return forbidden("only the operator key may call this route", scope);
+        }
+        if (scope == null || !caller.has(scope)) {
+            return forbidden("this route needs the scope " + scope + ", which the API key does not hold", scope);
+        }
+        return null;
+    }
+
+    /** The method's {@link RequiredScope}, else its class's, else null. */
+    static AnnotationValue<RequiredScope> requiredScope(AnnotationMetadata metadata) {
+        AnnotationValue<RequiredScope> declared = metadata.getDeclaredAnnotation(RequiredScope.class);
+        return declared != null ? declared : metadata.getAnnotation(RequiredScope.class);
+    }
+
+    private static MutableHttpResponse<?> unauthenticated(String detail, String error) {
+        String challenge = "Bearer realm=\"" + REALM + "\"" + (error == null ? "" : ", error=\"" + error + "\"");
+        return AuthProblem.UNAUTHENTICATED.problem(detail).toResponse().header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    }
+
+    private static MutableHttpResponse<?> forbidden(String detail, Scope scope) {
+        String challenge = "Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\""
+                + (scope == null ? "" : ", scope=\"" + scope.wireName() + "\"");
+        return AuthProblem.INSUFFICIENT_SCOPE.problem(detail).toResponse()
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    }
+
+    private static void applyRateLimitHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (response.getAttribute(HEADERS_APPLIED).isPresent()) {
+            return;
+        }
+        var policy = request.getAttribute(POLICY_ATTRIBUTE, RateLimitPolicy.class);
+        var decision = request.getAttribute(DECISION_ATTRIBUTE, RateLimitDecision.class);
+        if (policy.isPresent() && decision.isPresent()) {
+            RateLimitHeaders.apply(response, policy.get(), decision.get());
+            response.setAttribute(HEADERS_APPLIED, Boolean.TRUE);
+        }
+    }
+}

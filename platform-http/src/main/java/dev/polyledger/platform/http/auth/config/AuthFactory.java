@@ -1,0 +1,44 @@
+package dev.polyledger.platform.http.auth.config;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.polyledger.platform.http.auth.adapter.out.postgres.AuthSchema;
+import dev.polyledger.platform.http.auth.adapter.out.postgres.PostgresApiKeyStore;
+import dev.polyledger.platform.http.auth.application.ApiKeyAdmin;
+import dev.polyledger.platform.http.auth.application.Authenticator;
+import dev.polyledger.platform.http.auth.application.port.out.ApiKeyStore;
+import dev.polyledger.platform.http.auth.application.port.out.RevocationBroadcast;
+import dev.polyledger.platform.http.auth.domain.ApiKeyMaterial;
+import dev.polyledger.platform.http.auth.domain.AuthIds;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * The authentication beans of a service. The key store needs the service's {@link DataSource} (api-node's, or
+ * {@code datasources.default} from {@code LEDGER_DB_URL}, {@code LEDGER_DB_USER}, {@code LEDGER_DB_PASSWORD} in the
+ * workers) and a {@link Clock} bean; its schema is migrated when the store is created, at startup (see
+ * {@link AuthSchemaMigration}).
+ */
+@Factory
+public class AuthFactory {
+
+    @Singleton
+    ApiKeyStore apiKeyStore(DataSource dataSource) {
+        AuthSchema.migrate(dataSource);
+        return new PostgresApiKeyStore(dataSource);
+    }
+
+    @Singleton
+    Authenticator authenticator(ApiKeyStore store, Clock clock, AuthSettings settings) {
+        return new Authenticator(store, clock, settings.bootstrapKey(), settings.defaultRateLimit(),
+                settings.bootstrapRateLimit(), settings.cacheTtl(), settings.cacheMaxSize(), Ticker.systemTicker());
+    }
+
+    @Singleton
+    ApiKeyAdmin apiKeyAdmin(ApiKeyStore store, RevocationBroadcast broadcast, Authenticator authenticator, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        return new ApiKeyAdmin(store, broadcast, authenticator, new ApiKeyMaterial(random), new AuthIds(random), clock);
+    }
+}
