@@ -40,7 +40,7 @@ class MongoDeliveries implements Deliveries {
         this.collection = database.get().getCollection(COLLECTION);
         try {
             collection.createIndex(Indexes.ascending("status", "nextAttemptAt"));
-            collection.createIndex(Indexes.ascending("subscriptionId", "createdAt"));
+            collection.createIndex(Indexes.ascending(Tenants.FIELD, "subscriptionId", "createdAt"));
         } catch (RuntimeException e) {
             LOG.warn("could not create the delivery indexes (queries still work, slower): {}", e.toString());
         }
