@@ -7,6 +7,7 @@ import java.util.Objects;
  * An account of the ledger: the aggregate that guards its balance and status. Immutable; every change
  * returns the account after it, with {@link #version()} one higher.
  *
+ * @param tenantId             the tenant the account belongs to
  * @param id                   identifier
  * @param type                 what the account stands for
  * @param ownerId              the client's reference to the owner (e.g. {@code cust_42}); may be null
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param updatedAt            when it last changed
  */
 public record Account(
+        TenantId tenantId,
         AccountId id,
         AccountType type,
         String ownerId,
@@ -33,6 +35,7 @@ public record Account(
         Instant updatedAt) {
 
     public Account {
+        Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(status, "status");
@@ -44,15 +47,18 @@ public record Account(
     }
 
     /** A new, active account with a zero balance. */
-    public static Account open(AccountId id, Currency currency, AccountType type, String ownerId,
+    public static Account open(TenantId tenantId, AccountId id, Currency currency, AccountType type, String ownerId,
                                boolean allowNegativeBalance, Metadata metadata, Instant now) {
-        return new Account(id, type, ownerId, AccountStatus.ACTIVE, Money.zero(currency), allowNegativeBalance,
+        return new Account(tenantId, id, type, ownerId, AccountStatus.ACTIVE, Money.zero(currency), allowNegativeBalance,
                 false, 0, metadata, now, now);
     }
 
-    /** The world account of a currency: {@code EXTERNAL}, may go negative, the counterpart of credits and debits. */
-    public static Account openWorld(Currency currency, Instant now) {
-        return new Account(AccountId.worldOf(currency), AccountType.EXTERNAL, null, AccountStatus.ACTIVE,
+    /**
+     * A tenant's world account of a currency: {@code EXTERNAL}, may go negative, the counterpart of credits and
+     * debits.
+     */
+    public static Account openWorld(TenantId tenantId, Currency currency, Instant now) {
+        return new Account(tenantId, AccountId.worldOf(tenantId, currency), AccountType.EXTERNAL, null, AccountStatus.ACTIVE,
                 Money.zero(currency), true, true, 0, Metadata.empty(), now, now);
     }
 
@@ -76,12 +82,12 @@ public record Account(
     }
 
     Account withStatus(AccountStatus newStatus, Instant now) {
-        return new Account(id, type, ownerId, newStatus, balance, allowNegativeBalance, world, version + 1,
+        return new Account(tenantId, id, type, ownerId, newStatus, balance, allowNegativeBalance, world, version + 1,
                 metadata, createdAt, now);
     }
 
     private Account withBalance(Money newBalance, Instant now) {
-        return new Account(id, type, ownerId, status, newBalance, allowNegativeBalance, world, version + 1,
+        return new Account(tenantId, id, type, ownerId, status, newBalance, allowNegativeBalance, world, version + 1,
                 metadata, createdAt, now);
     }
 }

@@ -11,11 +11,16 @@ public record AccountId(UUID value) {
     }
 
     /**
-     * The fixed id of a currency's world account: the {@code EXTERNAL} account on the other side of every
-     * credit and debit (a name-based UUID of {@code "world:" + code}, the same on every node and database).
+     * The fixed id of a tenant's world account of a currency: the {@code EXTERNAL} account on the other side of
+     * every credit and debit, the same on every node and database. A name-based UUID of
+     * {@code "world:" + code} for the {@link TenantId#DEFAULT default} tenant (the id it had before tenants
+     * existed), of {@code "world:" + tenant + ":" + code} for every other tenant.
      */
-    public static AccountId worldOf(Currency currency) {
-        return new AccountId(UUID.nameUUIDFromBytes(("world:" + currency.code()).getBytes(StandardCharsets.US_ASCII)));
+    public static AccountId worldOf(TenantId tenant, Currency currency) {
+        String name = TenantId.DEFAULT.equals(tenant)
+                ? "world:" + currency.code()
+                : "world:" + tenant.value() + ":" + currency.code();
+        return new AccountId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Override

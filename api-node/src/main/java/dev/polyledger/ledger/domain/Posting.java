@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The rules of moving money between two accounts (api-contract.md, "Money movement"). Pure: given the two
  * accounts as they are now, it returns either the transfer with both accounts after it, or the first
- * rejection that applies, checked in this order: {@code SAME_ACCOUNT}, {@code CURRENCY_MISMATCH},
+ * rejection that applies, checked in this order: {@code ACCOUNT_NOT_FOUND} (the two accounts belong to two
+ * tenants: to the caller, another tenant's account does not exist), {@code SAME_ACCOUNT}, {@code CURRENCY_MISMATCH},
  * {@code ACCOUNT_NOT_ACTIVE}, {@code INSUFFICIENT_FUNDS}, {@code BALANCE_OVERFLOW}.
  */
 public final class Posting {
@@ -27,6 +28,10 @@ public final class Posting {
 
     public static Result post(PostingRequest request, Account source, Account destination, Instant now) {
         Money amount = request.amount();
+        if (!source.tenantId().equals(destination.tenantId())) {
+            return new Rejected(LedgerRejection.ACCOUNT_NOT_FOUND,
+                    "account " + destination.id() + " does not exist");
+        }
         if (source.id().equals(destination.id())) {
             return new Rejected(LedgerRejection.SAME_ACCOUNT, "source and destination are the same account");
         }
@@ -59,7 +64,7 @@ public final class Posting {
                 debited.balance(), debited.version(), now);
         var credit = new Entry(request.creditEntryId(), request.transferId(), destination.id(), Direction.CREDIT,
                 amount, credited.balance(), credited.version(), now);
-        var transfer = new Transfer(request.transferId(), request.kind(), Transfer.Status.POSTED, source.id(),
+        var transfer = new Transfer(source.tenantId(), request.transferId(), request.kind(), Transfer.Status.POSTED, source.id(),
                 destination.id(), amount, request.reference(), request.metadata(), request.requestId(), now,
                 List.of(debit, credit));
         return new Posted(transfer, debited, credited);

@@ -7,6 +7,7 @@ import java.util.List;
  * A balanced double-entry movement of money: exactly one {@code DEBIT} entry on the source and one
  * {@code CREDIT} entry on the destination, of the same amount and currency, posted atomically.
  *
+ * @param tenantId             the tenant of both accounts (a transfer never crosses tenants)
  * @param id                   identifier
  * @param kind                 {@code TRANSFER}, or {@code CREDIT}/{@code DEBIT} against the world account
  * @param status               always {@code POSTED} (holds, i.e. pending transfers, are not supported yet)
@@ -20,6 +21,7 @@ import java.util.List;
  * @param entries              the debit entry, then the credit entry
  */
 public record Transfer(
+        TenantId tenantId,
         TransferId id,
         TransferKind kind,
         Status status,
@@ -33,6 +35,7 @@ public record Transfer(
         List<Entry> entries) {
 
     public Transfer {
+        java.util.Objects.requireNonNull(tenantId, "tenantId");
         entries = List.copyOf(entries);
     }
 

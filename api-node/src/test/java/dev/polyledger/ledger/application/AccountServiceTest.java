@@ -1,5 +1,7 @@
 package dev.polyledger.ledger.application;
 
+import static dev.polyledger.ledger.domain.DomainFixtures.TENANT;
+import static dev.polyledger.ledger.application.TestRequests.context;
 import static dev.polyledger.ledger.domain.DomainFixtures.EUR;
 import static dev.polyledger.ledger.domain.DomainFixtures.JPY;
 import static dev.polyledger.ledger.domain.DomainFixtures.USD;
@@ -24,6 +26,7 @@ import dev.polyledger.ledger.domain.Account;
 import dev.polyledger.ledger.domain.AccountId;
 import dev.polyledger.ledger.domain.AccountStatus;
 import dev.polyledger.ledger.domain.AccountType;
+import dev.polyledger.ledger.domain.DomainFixtures;
 import dev.polyledger.ledger.domain.LedgerRejection;
 import dev.polyledger.ledger.domain.Metadata;
 import dev.polyledger.ledger.domain.StatusChange.Action;
@@ -48,7 +51,7 @@ class AccountServiceTest {
     @Test
     void opensAnActiveAccountWithAZeroBalance() {
         Account account = service.open(new OpenAccountCommand("USD", null, "cust_42", false,
-                Metadata.of(Map.of("tier", "gold")), "req-7"));
+                Metadata.of(Map.of("tier", "gold")), context("req-7")));
 
         assertThat(account.currency()).isEqualTo(USD);
         assertThat(account.type()).isEqualTo(AccountType.USER);
@@ -58,12 +61,26 @@ class AccountServiceTest {
         assertThat(account.version()).isZero();
         assertThat(account.createdAt()).isEqualTo(NOW);
         assertThat(account.metadata().values()).containsExactlyEntriesOf(Map.of("tier", "gold"));
-        assertThat(ledger.accounts()).containsExactly(account);
+        assertThat(account.tenantId()).isEqualTo(TENANT);
+        assertThat(ledger.accounts()).contains(account);
+    }
+
+    @Test
+    void opensTheTenantsWorldAccountOfTheCurrencyWithItsFirstAccount() {
+        service.open(new OpenAccountCommand("EUR", null, null, false, null, context("req-1")));
+        service.open(new OpenAccountCommand("EUR", null, null, false, null, context("req-2")));
+
+        assertThat(ledger.accounts()).filteredOn(Account::world).singleElement().satisfies(world -> {
+            assertThat(world.id()).isEqualTo(AccountId.worldOf(TENANT, EUR));
+            assertThat(world.tenantId()).isEqualTo(TENANT);
+            assertThat(world.type()).isEqualTo(AccountType.EXTERNAL);
+        });
+        assertThat(ledger.events()).as("the world account is no event of the client's").hasSize(2);
     }
 
     @Test
     void emitsAccountCreatedWithSequenceOne() {
-        Account account = service.open(new OpenAccountCommand("JPY", AccountType.SYSTEM, null, true, null, "req-7"));
+        Account account = service.open(new OpenAccountCommand("JPY", AccountType.SYSTEM, null, true, null, context("req-7")));
 
         assertThat(ledger.events()).hasSize(1);
         OutboxEvent event = ledger.events().get(0);
@@ -73,6 +90,8 @@ class AccountServiceTest {
         assertThat(event.aggregateId()).isEqualTo(account.id().value());
         assertThat(event.eventId()).isNotEqualTo(account.id().value());
         assertThat(event.requestId()).isEqualTo("req-7");
+        assertThat(event.tenant()).isEqualTo(TENANT);
+        assertThat(event.actor()).isEqualTo(TestRequests.ACTOR);
         assertThat(event.occurredAt()).isEqualTo(NOW);
         assertThat(event.data()).isEqualTo(new AccountView(account.id().toString(), "JPY", "SYSTEM", null, "ACTIVE",
                 "0", true, 0, "2026-11-21T10:00:00Z", "2026-11-21T10:00:00Z", Map.of()));
@@ -80,7 +99,7 @@ class AccountServiceTest {
 
     @Test
     void rejectsAnUnsupportedCurrencyWithoutWriting() {
-        assertThatThrownBy(() -> service.open(new OpenAccountCommand("CHF", null, null, false, null, "req-7")))
+        assertThatThrownBy(() -> service.open(new OpenAccountCommand("CHF", null, null, false, null, context("req-7"))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("currency"));
 
         assertThat(ledger.accounts()).isEmpty();
@@ -94,7 +113,7 @@ class AccountServiceTest {
         Account account = ledger.seed(active(usd(2_500)));
         clock.advance(Duration.ofMinutes(5));
 
-        Account frozen = done(service.change(new ChangeAccountStatusCommand(account.id(), Action.FREEZE, "req-8")));
+        Account frozen = done(service.change(new ChangeAccountStatusCommand(account.id(), Action.FREEZE, context("req-8"))));
 
         assertThat(frozen.status()).isEqualTo(AccountStatus.FROZEN);
         assertThat(frozen.version()).isEqualTo(VERSION + 1);
@@ -116,12 +135,12 @@ class AccountServiceTest {
 
     @Test
     void numbersAnAccountsEventsInCommitOrder() {
-        Account account = service.open(new OpenAccountCommand("USD", null, null, false, null, "r0"));
+        Account account = service.open(new OpenAccountCommand("USD", null, null, false, null, context("r0")));
         AccountId id = account.id();
 
-        done(service.change(new ChangeAccountStatusCommand(id, Action.FREEZE, "r1")));
-        done(service.change(new ChangeAccountStatusCommand(id, Action.UNFREEZE, "r2")));
-        done(service.change(new ChangeAccountStatusCommand(id, Action.CLOSE, "r3")));
+        done(service.change(new ChangeAccountStatusCommand(id, Action.FREEZE, context("r1"))));
+        done(service.change(new ChangeAccountStatusCommand(id, Action.UNFREEZE, context("r2"))));
+        done(service.change(new ChangeAccountStatusCommand(id, Action.CLOSE, context("r3"))));
 
         assertThat(ledger.events()).extracting(OutboxEvent::type).containsExactly(EventType.ACCOUNT_CREATED,
                 EventType.ACCOUNT_FROZEN, EventType.ACCOUNT_UNFROZEN, EventType.ACCOUNT_CLOSED);
@@ -134,7 +153,7 @@ class AccountServiceTest {
     void answersAnUnchangedFreezeWithTheAccountAndEmitsNothing() {
         Account account = ledger.seed(frozen(usd(2_500)));
 
-        Account answered = done(service.change(new ChangeAccountStatusCommand(account.id(), Action.FREEZE, "r")));
+        Account answered = done(service.change(new ChangeAccountStatusCommand(account.id(), Action.FREEZE, context("r"))));
 
         assertThat(answered).isEqualTo(account);
         assertThat(ledger.account(account.id())).isEqualTo(account);
@@ -145,7 +164,7 @@ class AccountServiceTest {
     void refusesToCloseAnAccountThatHoldsMoney() {
         Account account = ledger.seed(active(usd(1)));
 
-        assertRefused(service.change(new ChangeAccountStatusCommand(account.id(), Action.CLOSE, "r")),
+        assertRefused(service.change(new ChangeAccountStatusCommand(account.id(), Action.CLOSE, context("r"))),
                 LedgerRejection.ACCOUNT_BALANCE_NOT_ZERO);
         assertThat(ledger.account(account.id())).isEqualTo(account);
         assertThat(ledger.events()).isEmpty();
@@ -155,7 +174,7 @@ class AccountServiceTest {
     void refusesToFreezeAClosedAccount() {
         Account account = ledger.seed(closed(usd(0)));
 
-        assertRefused(service.change(new ChangeAccountStatusCommand(account.id(), Action.FREEZE, "r")),
+        assertRefused(service.change(new ChangeAccountStatusCommand(account.id(), Action.FREEZE, context("r"))),
                 LedgerRejection.ACCOUNT_NOT_ACTIVE);
         assertThat(ledger.account(account.id())).isEqualTo(account);
         assertThat(ledger.events()).isEmpty();
@@ -165,7 +184,7 @@ class AccountServiceTest {
     void refusesToChangeAWorldAccount() {
         Account world = ledger.seed(world(USD));
 
-        assertRefused(service.change(new ChangeAccountStatusCommand(world.id(), Action.FREEZE, "r")),
+        assertRefused(service.change(new ChangeAccountStatusCommand(world.id(), Action.FREEZE, context("r"))),
                 LedgerRejection.WORLD_ACCOUNT_IMMUTABLE);
         assertThat(ledger.account(world.id())).isEqualTo(world);
         assertThat(ledger.events()).isEmpty();
@@ -173,7 +192,7 @@ class AccountServiceTest {
 
     @Test
     void refusesToChangeAnUnknownAccount() {
-        assertRefused(service.change(new ChangeAccountStatusCommand(newAccountId(), Action.FREEZE, "r")),
+        assertRefused(service.change(new ChangeAccountStatusCommand(newAccountId(), Action.FREEZE, context("r"))),
                 LedgerRejection.ACCOUNT_NOT_FOUND);
         assertThat(ledger.accounts()).isEmpty();
         assertThat(ledger.events()).isEmpty();
@@ -187,5 +206,15 @@ class AccountServiceTest {
     private static void assertRefused(Outcome<Account> outcome, LedgerRejection reason) {
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Refused.class,
                 refused -> assertThat(refused.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void treatsAnotherTenantsAccountAsUnknownWhenChangingStatus() {
+        Account theirs = ledger.seed(DomainFixtures.inTenant(DomainFixtures.OTHER_TENANT, active(usd(0))));
+
+        assertRefused(service.change(new ChangeAccountStatusCommand(theirs.id(), Action.FREEZE, context("r"))),
+                LedgerRejection.ACCOUNT_NOT_FOUND);
+        assertThat(ledger.account(theirs.id())).isEqualTo(theirs);
+        assertThat(ledger.events()).isEmpty();
     }
 }

@@ -1,9 +1,12 @@
 package dev.polyledger.ledger.application;
 
+import static dev.polyledger.ledger.domain.DomainFixtures.OTHER_TENANT;
+import static dev.polyledger.ledger.application.TestRequests.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polyledger.ledger.application.port.in.ExecuteIdempotently.Result;
+import dev.polyledger.ledger.application.port.in.IdempotencyKey;
 import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
 import dev.polyledger.ledger.application.port.in.IdempotentRequest;
 import dev.polyledger.ledger.application.port.in.RecordedResponse;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class IdempotencyServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final Duration RETENTION = Duration.ofHours(24);
-    private static final IdempotencyRequestFixture KEY = new IdempotencyRequestFixture("key-1");
+    private static final IdempotencyRequestFixture KEY = new IdempotencyRequestFixture(key("key-1"));
 
     private final MutableClock clock = MutableClock.at(NOW);
     private final InMemoryIdempotencyRecords records = new InMemoryIdempotencyRecords();
@@ -39,8 +42,8 @@ class IdempotencyServiceTest {
         assertThat(operation.runs).isEqualTo(1);
         assertThat(operation.ranInsideATransaction).isTrue();
         assertThat(records.all()).containsExactly(
-                new IdempotencyRecord("key-1", KEY.fingerprint(), response(1), NOW, NOW.plus(RETENTION)));
-        assertThat(cache.cached("key-1")).contains(records.all().get(0));
+                new IdempotencyRecord(key("key-1"), KEY.fingerprint(), response(1), NOW, NOW.plus(RETENTION)));
+        assertThat(cache.cached(key("key-1"))).contains(records.all().get(0));
     }
 
     @Test
@@ -48,16 +51,27 @@ class IdempotencyServiceTest {
         AccountId source = new AccountId(new UUID(0, 1));
         AccountId destination = new AccountId(new UUID(0, 2));
 
-        service.execute(new IdempotentRequest("key-1", KEY.fingerprint(), Set.of(source, destination)), operation);
+        service.execute(new IdempotentRequest(key("key-1"), KEY.fingerprint(), Set.of(source, destination)), operation);
 
         assertThat(unitOfWork.serializedOn()).containsExactly(Set.of(source, destination));
+    }
+
+    @Test
+    void runsTheSameKeyOfAnotherTenantAsAnUnrelatedRequest() {
+        service.execute(KEY.request(), operation);
+
+        Result other = service.execute(new IdempotentRequest(new IdempotencyKey(OTHER_TENANT, "key-1"),
+                KEY.otherRequest().fingerprint()), operation);
+
+        assertThat(other).isEqualTo(new Result.Completed(response(2), Result.Source.EXECUTED));
+        assertThat(records.all()).hasSize(2);
     }
 
     @Test
     void releasesItsLockWhenDone() {
         service.execute(KEY.request(), operation);
 
-        assertThat(cache.isLocked("key-1")).isFalse();
+        assertThat(cache.isLocked(key("key-1"))).isFalse();
         assertThat(cache.released()).hasSize(1);
     }
 
@@ -91,12 +105,12 @@ class IdempotencyServiceTest {
 
         assertThat(reused).isInstanceOf(Result.KeyReused.class);
         assertThat(operation.runs).isEqualTo(1);
-        assertThat(cache.isLocked("key-1")).isFalse();
+        assertThat(cache.isLocked(key("key-1"))).isFalse();
     }
 
     @Test
     void answersInFlightWhileAnotherRequestHoldsTheKeyAndRunsNothing() {
-        cache.holdLockElsewhere("key-1");
+        cache.holdLockElsewhere(key("key-1"));
 
         Result result = service.execute(KEY.request(), operation);
 
@@ -104,7 +118,7 @@ class IdempotencyServiceTest {
         assertThat(operation.runs).isZero();
         assertThat(unitOfWork.transactions()).isZero();
         assertThat(records.all()).isEmpty();
-        assertThat(cache.isLockedElsewhere("key-1")).isTrue();
+        assertThat(cache.isLockedElsewhere(key("key-1"))).isTrue();
         assertThat(cache.released()).isEmpty();
     }
 
@@ -141,12 +155,12 @@ class IdempotencyServiceTest {
         assertThat(replay).isEqualTo(new Result.Completed(response(1), Result.Source.STORE));
         assertThat(operation.runs).isEqualTo(1);
         assertThat(unitOfWork.transactions()).isEqualTo(2);
-        assertThat(cache.cached("key-1")).isPresent();
+        assertThat(cache.cached(key("key-1"))).isPresent();
     }
 
     @Test
     void replaysACachedResponseWithoutTouchingTheDatabase() {
-        cache.put(new IdempotencyRecord("key-1", KEY.fingerprint(), new RecordedResponse(422, "{\"code\":\"X\"}"),
+        cache.put(new IdempotencyRecord(key("key-1"), KEY.fingerprint(), new RecordedResponse(422, "{\"code\":\"X\"}"),
                 NOW, NOW.plus(RETENTION)));
 
         Result replay = service.execute(KEY.request(), operation);
@@ -155,12 +169,12 @@ class IdempotencyServiceTest {
         assertThat(unitOfWork.transactions()).isZero();
         assertThat(records.finds()).isZero();
         assertThat(operation.runs).isZero();
-        assertThat(cache.isLocked("key-1")).isFalse();
+        assertThat(cache.isLocked(key("key-1"))).isFalse();
     }
 
     @Test
     void refusesACachedKeyForADifferentRequestWithoutTouchingTheDatabase() {
-        cache.put(new IdempotencyRecord("key-1", KEY.fingerprint(), response(1), NOW, NOW.plus(RETENTION)));
+        cache.put(new IdempotencyRecord(key("key-1"), KEY.fingerprint(), response(1), NOW, NOW.plus(RETENTION)));
 
         assertThat(service.execute(KEY.otherRequest(), operation)).isInstanceOf(Result.KeyReused.class);
         assertThat(unitOfWork.transactions()).isZero();
@@ -176,8 +190,8 @@ class IdempotencyServiceTest {
         })).isSameAs(failure);
 
         assertThat(records.all()).isEmpty();
-        assertThat(cache.cached("key-1")).isEmpty();
-        assertThat(cache.isLocked("key-1")).isFalse();
+        assertThat(cache.cached(key("key-1"))).isEmpty();
+        assertThat(cache.isLocked(key("key-1"))).isFalse();
         assertThat(cache.released()).hasSize(1);
 
         Result retry = service.execute(KEY.request(), operation);
@@ -189,7 +203,7 @@ class IdempotencyServiceTest {
     @Test
     void replaysTheRecordOfAConcurrentRequestThatCommittedFirst() {
         var retrying = new RetryingUnitOfWork(2);
-        var winner = new IdempotencyRecord("key-1", KEY.fingerprint(), new RecordedResponse(201, "{\"winner\":true}"),
+        var winner = new IdempotencyRecord(key("key-1"), KEY.fingerprint(), new RecordedResponse(201, "{\"winner\":true}"),
                 NOW, NOW.plus(RETENTION));
         records.commitConcurrentlyAfterNextFind(winner);
 
@@ -198,14 +212,14 @@ class IdempotencyServiceTest {
         assertThat(result).isEqualTo(new Result.Completed(new RecordedResponse(201, "{\"winner\":true}"), Result.Source.STORE));
         assertThat(retrying.attempts()).isEqualTo(2);
         assertThat(records.all()).containsExactly(winner);
-        assertThat(cache.cached("key-1")).contains(winner);
-        assertThat(cache.isLocked("key-1")).isFalse();
+        assertThat(cache.cached(key("key-1"))).contains(winner);
+        assertThat(cache.isLocked(key("key-1"))).isFalse();
     }
 
     @Test
     void refusesTheKeyWhenAConcurrentDifferentRequestCommittedFirst() {
         var retrying = new RetryingUnitOfWork(2);
-        records.commitConcurrentlyAfterNextFind(new IdempotencyRecord("key-1", "another-fingerprint",
+        records.commitConcurrentlyAfterNextFind(new IdempotencyRecord(key("key-1"), "another-fingerprint",
                 new RecordedResponse(201, "{}"), NOW, NOW.plus(RETENTION)));
 
         Result result = serviceWith(retrying).execute(KEY.request(), new CountingOperation(null));
@@ -216,14 +230,14 @@ class IdempotencyServiceTest {
 
     @Test
     void releasesItsLockWhenTheTransactionFails() {
-        records.commitConcurrentlyAfterNextFind(new IdempotencyRecord("key-1", KEY.fingerprint(),
+        records.commitConcurrentlyAfterNextFind(new IdempotencyRecord(key("key-1"), KEY.fingerprint(),
                 new RecordedResponse(201, "{}"), NOW, NOW.plus(RETENTION)));
 
         assertThatThrownBy(() -> service.execute(KEY.request(), operation))
                 .isInstanceOf(TransientConflictException.class);
 
-        assertThat(cache.isLocked("key-1")).isFalse();
-        assertThat(cache.cached("key-1")).isEmpty();
+        assertThat(cache.isLocked(key("key-1"))).isFalse();
+        assertThat(cache.cached(key("key-1"))).isEmpty();
     }
 
     @Test
@@ -247,7 +261,7 @@ class IdempotencyServiceTest {
         assertThat(operation.runs).isEqualTo(2);
         Instant later = NOW.plus(RETENTION).plusSeconds(1);
         assertThat(records.all()).containsExactly(
-                new IdempotencyRecord("key-1", KEY.fingerprint(), response(2), later, later.plus(RETENTION)));
+                new IdempotencyRecord(key("key-1"), KEY.fingerprint(), response(2), later, later.plus(RETENTION)));
     }
 
     @Test
@@ -262,15 +276,15 @@ class IdempotencyServiceTest {
 
     @Test
     void prunesOnlyExpiredRecords() {
-        service.execute(new IdempotencyRequestFixture("old").request(), operation);
+        service.execute(new IdempotencyRequestFixture(key("old")).request(), operation);
         clock.advance(Duration.ofHours(12));
-        service.execute(new IdempotencyRequestFixture("recent").request(), operation);
+        service.execute(new IdempotencyRequestFixture(key("recent")).request(), operation);
         clock.advance(Duration.ofHours(13));
 
         int deleted = service.pruneExpired(100);
 
         assertThat(deleted).isEqualTo(1);
-        assertThat(records.all()).extracting(IdempotencyRecord::key).containsExactly("recent");
+        assertThat(records.all()).extracting(IdempotencyRecord::key).containsExactly(key("recent"));
     }
 
     private IdempotencyService serviceWith(UnitOfWork unitOfWork) {
@@ -283,8 +297,8 @@ class IdempotencyServiceTest {
     }
 
     /** An idempotency key with its request and a different request. */
-    private record IdempotencyRequestFixture(String key, String fingerprint) {
-        IdempotencyRequestFixture(String key) {
+    private record IdempotencyRequestFixture(IdempotencyKey key, String fingerprint) {
+        IdempotencyRequestFixture(IdempotencyKey key) {
             this(key, "POST /api/v1/transfers sha256:aaaa");
         }
 

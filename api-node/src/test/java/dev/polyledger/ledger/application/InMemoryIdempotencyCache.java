@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.application;
 
+import dev.polyledger.ledger.application.port.in.IdempotencyKey;
 import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
 import dev.polyledger.ledger.application.port.out.IdempotencyCache;
 import java.time.Duration;
@@ -17,14 +18,14 @@ import java.util.Optional;
 public final class InMemoryIdempotencyCache implements IdempotencyCache {
     private static final String OTHER_REQUEST = "another-request";
 
-    private final Map<String, IdempotencyRecord> cached = new HashMap<>();
-    private final Map<String, String> locks = new HashMap<>();
+    private final Map<IdempotencyKey, IdempotencyRecord> cached = new HashMap<>();
+    private final Map<IdempotencyKey, String> locks = new HashMap<>();
     private final List<LockAttempt.Acquired> released = new ArrayList<>();
     private boolean down;
     private int tokens;
 
     @Override
-    public Optional<IdempotencyRecord> find(String key) {
+    public Optional<IdempotencyRecord> find(IdempotencyKey key) {
         return down ? Optional.empty() : Optional.ofNullable(cached.get(key));
     }
 
@@ -36,7 +37,7 @@ public final class InMemoryIdempotencyCache implements IdempotencyCache {
     }
 
     @Override
-    public LockAttempt tryLock(String key, Duration ttl) {
+    public LockAttempt tryLock(IdempotencyKey key, Duration ttl) {
         if (down) {
             return new LockAttempt.Unavailable();
         }
@@ -68,19 +69,19 @@ public final class InMemoryIdempotencyCache implements IdempotencyCache {
         cached.clear();
     }
 
-    public void holdLockElsewhere(String key) {
+    public void holdLockElsewhere(IdempotencyKey key) {
         locks.put(key, OTHER_REQUEST);
     }
 
-    public boolean isLocked(String key) {
+    public boolean isLocked(IdempotencyKey key) {
         return locks.containsKey(key);
     }
 
-    public boolean isLockedElsewhere(String key) {
+    public boolean isLockedElsewhere(IdempotencyKey key) {
         return OTHER_REQUEST.equals(locks.get(key));
     }
 
-    public Optional<IdempotencyRecord> cached(String key) {
+    public Optional<IdempotencyRecord> cached(IdempotencyKey key) {
         return Optional.ofNullable(cached.get(key));
     }
 

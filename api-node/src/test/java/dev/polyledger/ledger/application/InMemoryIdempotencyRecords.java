@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.application;
 
+import dev.polyledger.ledger.application.port.in.IdempotencyKey;
 import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
 import dev.polyledger.ledger.application.port.out.IdempotencyRecords;
 import dev.polyledger.ledger.application.port.out.TransientConflictException;
@@ -15,13 +16,13 @@ import java.util.Optional;
  * racing request with the same key that commits right after this one looked and found nothing.
  */
 public final class InMemoryIdempotencyRecords implements IdempotencyRecords {
-    private final Map<String, IdempotencyRecord> records = new LinkedHashMap<>();
+    private final Map<IdempotencyKey, IdempotencyRecord> records = new LinkedHashMap<>();
     private IdempotencyRecord racingWinner;
     private int finds;
     private int inserts;
 
     @Override
-    public Optional<IdempotencyRecord> find(String key, Instant now) {
+    public Optional<IdempotencyRecord> find(IdempotencyKey key, Instant now) {
         finds++;
         Optional<IdempotencyRecord> live = Optional.ofNullable(records.get(key))
                 .filter(record -> record.expiresAt().isAfter(now));

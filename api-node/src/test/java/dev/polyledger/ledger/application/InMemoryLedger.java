@@ -8,6 +8,7 @@ import dev.polyledger.ledger.domain.Account;
 import dev.polyledger.ledger.domain.AccountId;
 import dev.polyledger.ledger.domain.Currency;
 import dev.polyledger.ledger.domain.Entry;
+import dev.polyledger.ledger.domain.TenantId;
 import dev.polyledger.ledger.domain.Transfer;
 import dev.polyledger.ledger.domain.TransferId;
 import java.time.Instant;
@@ -56,22 +57,22 @@ public final class InMemoryLedger implements Accounts, Transfers, Entries, Outbo
     // --- Accounts ---------------------------------------------------------------------------------------------
 
     @Override
-    public Optional<Account> find(AccountId id) {
-        return Optional.ofNullable(accounts.get(id));
+    public Optional<Account> find(TenantId tenant, AccountId id) {
+        return Optional.ofNullable(accounts.get(id)).filter(account -> account.tenantId().equals(tenant));
     }
 
     @Override
-    public Optional<String> currencyCodeOf(AccountId id) {
-        return find(id).map(account -> account.currency().code());
+    public Optional<String> currencyCodeOf(TenantId tenant, AccountId id) {
+        return find(tenant, id).map(account -> account.currency().code());
     }
 
     @Override
-    public Map<AccountId, Account> lockInOrder(Collection<AccountId> ids) {
+    public Map<AccountId, Account> lockInOrder(TenantId tenant, Collection<AccountId> ids) {
         lockRequests.add(List.copyOf(ids));
         var locked = new TreeMap<AccountId, Account>(Comparator.comparing(AccountId::value));
         for (AccountId id : ids) {
             Account account = accounts.get(id);
-            if (account != null) {
+            if (account != null && account.tenantId().equals(tenant)) {
                 locked.put(id, account);
             }
         }
@@ -103,8 +104,8 @@ public final class InMemoryLedger implements Accounts, Transfers, Entries, Outbo
     }
 
     @Override
-    public void ensureWorld(Currency currency, Instant now) {
-        Account world = Account.openWorld(currency, now);
+    public void ensureWorld(TenantId tenant, Currency currency, Instant now) {
+        Account world = Account.openWorld(tenant, currency, now);
         accounts.putIfAbsent(world.id(), world);
     }
 
@@ -120,14 +121,17 @@ public final class InMemoryLedger implements Accounts, Transfers, Entries, Outbo
     }
 
     @Override
-    public Optional<Transfer> find(TransferId id) {
-        return Optional.ofNullable(transfers.get(id));
+    public Optional<Transfer> find(TenantId tenant, TransferId id) {
+        return Optional.ofNullable(transfers.get(id)).filter(transfer -> transfer.tenantId().equals(tenant));
     }
 
     // --- Entries ----------------------------------------------------------------------------------------------
 
     @Override
-    public List<Entry> page(AccountId accountId, int limit, Long beforeVersion) {
+    public List<Entry> page(TenantId tenant, AccountId accountId, int limit, Long beforeVersion) {
+        if (find(tenant, accountId).isEmpty()) {
+            return List.of();
+        }
         return entries.stream()
                 .filter(e -> e.accountId().equals(accountId))
                 .filter(e -> beforeVersion == null || e.accountVersion() < beforeVersion)
@@ -148,7 +152,7 @@ public final class InMemoryLedger implements Accounts, Transfers, Entries, Outbo
 
     /** The account as stored now; fails when it does not exist. */
     public Account account(AccountId id) {
-        return find(id).orElseThrow(() -> new AssertionError("no account " + id));
+        return Optional.ofNullable(accounts.get(id)).orElseThrow(() -> new AssertionError("no account " + id));
     }
 
     public List<Account> accounts() {

@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.application;
 
+import static dev.polyledger.ledger.application.TestRequests.context;
 import static dev.polyledger.ledger.domain.DomainFixtures.newAccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +57,7 @@ class PostTransferCommandTest {
         AccountId destination = newAccountId();
 
         PostTransferCommand command = PostTransferCommand.transfer(source, destination, "25.00", "USD", "order-991",
-                null, "req-1");
+                null, context("req-1"));
 
         assertThat(command.kind()).isEqualTo(TransferKind.TRANSFER);
         assertThat(command.accountId()).isEqualTo(source);
@@ -70,8 +71,8 @@ class PostTransferCommandTest {
     void buildsCreditsAndDebitsWithoutCounterpartyOrCurrency() {
         AccountId account = newAccountId();
 
-        PostTransferCommand credit = PostTransferCommand.credit(account, "1", null, null, "req-1");
-        PostTransferCommand debit = PostTransferCommand.debit(account, "1", null, null, "req-1");
+        PostTransferCommand credit = PostTransferCommand.credit(account, "1", null, null, context("req-1"));
+        PostTransferCommand debit = PostTransferCommand.debit(account, "1", null, null, context("req-1"));
 
         assertThat(credit.kind()).isEqualTo(TransferKind.CREDIT);
         assertThat(debit.kind()).isEqualTo(TransferKind.DEBIT);
@@ -82,29 +83,29 @@ class PostTransferCommandTest {
 
     @Test
     void requiresBothAccountsAndTheCurrencyOfATransfer() {
-        assertInvalid(() -> PostTransferCommand.transfer(null, newAccountId(), "1", "USD", null, null, "r"),
+        assertInvalid(() -> PostTransferCommand.transfer(null, newAccountId(), "1", "USD", null, null, context("r")),
                 "sourceAccountId");
-        assertInvalid(() -> PostTransferCommand.transfer(newAccountId(), null, "1", "USD", null, null, "r"),
+        assertInvalid(() -> PostTransferCommand.transfer(newAccountId(), null, "1", "USD", null, null, context("r")),
                 "destinationAccountId");
-        assertInvalid(() -> PostTransferCommand.transfer(newAccountId(), newAccountId(), "1", " ", null, null, "r"),
+        assertInvalid(() -> PostTransferCommand.transfer(newAccountId(), newAccountId(), "1", " ", null, null, context("r")),
                 "currency");
-        assertInvalid(() -> PostTransferCommand.credit(null, "1", null, null, "r"), "accountId");
+        assertInvalid(() -> PostTransferCommand.credit(null, "1", null, null, context("r")), "accountId");
     }
 
     @Test
     void limitsTheReferenceTo255Characters() {
         AccountId account = newAccountId();
 
-        assertThat(PostTransferCommand.credit(account, "1", "r".repeat(255), null, "r").reference()).hasSize(255);
-        assertInvalid(() -> PostTransferCommand.credit(account, "1", "r".repeat(256), null, "r"), "reference");
+        assertThat(PostTransferCommand.credit(account, "1", "r".repeat(255), null, context("r")).reference()).hasSize(255);
+        assertInvalid(() -> PostTransferCommand.credit(account, "1", "r".repeat(256), null, context("r")), "reference");
     }
 
     @Test
     void rejectsANonPositiveAmountGivenDirectly() {
         assertInvalid(() -> new PostTransferCommand(TransferKind.CREDIT, newAccountId(), null, BigDecimal.ZERO, null,
-                null, null, "r"), "amount");
+                null, null, context("r")), "amount");
         assertInvalid(() -> new PostTransferCommand(TransferKind.CREDIT, newAccountId(), null, new BigDecimal("-1"),
-                null, null, null, "r"), "amount");
+                null, null, null, context("r")), "amount");
     }
 
     private static void assertInvalid(ThrowingCallable call, String field) {

@@ -1,5 +1,8 @@
 package dev.polyledger.ledger.application;
 
+import static dev.polyledger.ledger.application.TestRequests.context;
+import static dev.polyledger.ledger.domain.DomainFixtures.TENANT;
+import static dev.polyledger.ledger.domain.DomainFixtures.OTHER_TENANT;
 import static dev.polyledger.ledger.domain.DomainFixtures.USD;
 import static dev.polyledger.ledger.domain.DomainFixtures.newAccountId;
 import static dev.polyledger.ledger.domain.DomainFixtures.usd;
@@ -37,12 +40,12 @@ class QueryServiceTest {
     private final TransferService transfers = new TransferService(ledger, ledger, ledger, new DirectUnitOfWork(),
             new SequentialIds(), currencies, clock);
     private final QueryService queries = new QueryService(ledger, ledger, ledger);
-    private final Account account = ledger.seed(Account.open(newAccountId(), USD, AccountType.USER, null, false,
+    private final Account account = ledger.seed(Account.open(TENANT, newAccountId(), USD, AccountType.USER, null, false,
             Metadata.empty(), NOW));
 
     @BeforeEach
     void worldAccountsExist() {
-        new WorldAccountService(ledger, currencies, clock).ensureWorldAccounts();
+        ledger.ensureWorld(TENANT, USD, NOW);
     }
 
     @Test
@@ -102,7 +105,7 @@ class QueryServiceTest {
         creditDollars(1, 2);
 
         assertThat(page(10, null).items()).extracting(Entry::accountId).containsOnly(account.id());
-        assertThat(queries.entries(AccountId.worldOf(USD), 10, null).orElseThrow().items()).hasSize(2);
+        assertThat(queries.entries(TENANT, AccountId.worldOf(TENANT, USD), 10, null).orElseThrow().items()).hasSize(2);
     }
 
     @Test
@@ -115,13 +118,13 @@ class QueryServiceTest {
 
     @Test
     void answersNothingForAnUnknownAccount() {
-        assertThat(queries.entries(newAccountId(), 50, null)).isEmpty();
+        assertThat(queries.entries(TENANT, newAccountId(), 50, null)).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 501, Integer.MAX_VALUE})
     void rejectsALimitOutsideOneToFiveHundred(int limit) {
-        assertThatThrownBy(() -> queries.entries(account.id(), limit, null))
+        assertThatThrownBy(() -> queries.entries(TENANT, account.id(), limit, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
     }
 
@@ -140,20 +143,29 @@ class QueryServiceTest {
     void readsAccountsAndTransfersAsCommitted() {
         Transfer credit = creditDollars(5).get(0);
 
-        assertThat(queries.account(account.id()).orElseThrow().balance()).isEqualTo(usd(500));
-        assertThat(queries.transfer(credit.id())).contains(credit);
-        assertThat(queries.account(newAccountId())).isEmpty();
+        assertThat(queries.account(TENANT, account.id()).orElseThrow().balance()).isEqualTo(usd(500));
+        assertThat(queries.transfer(TENANT, credit.id())).contains(credit);
+        assertThat(queries.account(TENANT, newAccountId())).isEmpty();
+    }
+
+    @Test
+    void seesNothingOfAnotherTenant() {
+        Transfer credit = creditDollars(5).get(0);
+
+        assertThat(queries.account(OTHER_TENANT, account.id())).isEmpty();
+        assertThat(queries.transfer(OTHER_TENANT, credit.id())).isEmpty();
+        assertThat(queries.entries(OTHER_TENANT, account.id(), 50, null)).isEmpty();
     }
 
     private EntryPage page(int limit, Long beforeVersion) {
-        return queries.entries(account.id(), limit, beforeVersion).orElseThrow();
+        return queries.entries(TENANT, account.id(), limit, beforeVersion).orElseThrow();
     }
 
     private List<Transfer> creditDollars(int... amounts) {
         List<Transfer> posted = new ArrayList<>();
         for (int amount : amounts) {
             Outcome<Transfer> outcome = transfers.post(
-                    PostTransferCommand.credit(account.id(), Integer.toString(amount), null, null, "req"));
+                    PostTransferCommand.credit(account.id(), Integer.toString(amount), null, null, context("req")));
             assertThat(outcome).isInstanceOf(Outcome.Done.class);
             posted.add(((Outcome.Done<Transfer>) outcome).value());
         }

@@ -1,5 +1,9 @@
 package dev.polyledger.ledger.application;
 
+import static dev.polyledger.ledger.domain.DomainFixtures.inTenant;
+import static dev.polyledger.ledger.domain.DomainFixtures.OTHER_TENANT;
+import static dev.polyledger.ledger.domain.DomainFixtures.TENANT;
+import static dev.polyledger.ledger.application.TestRequests.context;
 import static dev.polyledger.ledger.domain.DomainFixtures.EUR;
 import static dev.polyledger.ledger.domain.DomainFixtures.GBP;
 import static dev.polyledger.ledger.domain.DomainFixtures.INR;
@@ -54,7 +58,7 @@ class TransferServiceTest {
 
     @BeforeEach
     void everyCurrencyHasItsWorldAccount() {
-        new WorldAccountService(ledger, currencies, clock).ensureWorldAccounts();
+        currencies.all().forEach(currency -> ledger.ensureWorld(TENANT, currency, NOW));
     }
 
     // --- transfers --------------------------------------------------------------------------------------------
@@ -157,15 +161,15 @@ class TransferServiceTest {
     void creditsFromTheWorldAccountOfTheAccountsCurrency() {
         Account account = ledger.seed(active(jpy(0)));
 
-        Transfer credit = done(service.post(PostTransferCommand.credit(account.id(), "1000", "top-up", null, "req-2")));
+        Transfer credit = done(service.post(PostTransferCommand.credit(account.id(), "1000", "top-up", null, context("req-2"))));
 
         assertThat(credit.kind()).isEqualTo(TransferKind.CREDIT);
-        assertThat(credit.sourceAccountId()).isEqualTo(AccountId.worldOf(JPY));
+        assertThat(credit.sourceAccountId()).isEqualTo(AccountId.worldOf(TENANT, JPY));
         assertThat(credit.destinationAccountId()).isEqualTo(account.id());
         assertThat(credit.amount()).isEqualTo(jpy(1_000));
         assertThat(ledger.account(account.id()).balance()).isEqualTo(jpy(1_000));
-        assertThat(ledger.account(AccountId.worldOf(JPY)).balance()).isEqualTo(jpy(-1_000));
-        assertThat(ledger.account(AccountId.worldOf(USD)).version()).isZero();
+        assertThat(ledger.account(AccountId.worldOf(TENANT, JPY)).balance()).isEqualTo(jpy(-1_000));
+        assertThat(ledger.account(AccountId.worldOf(TENANT, USD)).version()).isZero();
         assertThat(ledger.events()).singleElement()
                 .satisfies(event -> assertThat(event.type()).isEqualTo(EventType.TRANSFER_POSTED));
     }
@@ -174,13 +178,13 @@ class TransferServiceTest {
     void debitsIntoTheWorldAccountOfTheAccountsCurrency() {
         Account account = ledger.seed(active(usd(5_000)));
 
-        Transfer debit = done(service.post(PostTransferCommand.debit(account.id(), "10.5", "payout", null, "req-3")));
+        Transfer debit = done(service.post(PostTransferCommand.debit(account.id(), "10.5", "payout", null, context("req-3"))));
 
         assertThat(debit.kind()).isEqualTo(TransferKind.DEBIT);
         assertThat(debit.sourceAccountId()).isEqualTo(account.id());
-        assertThat(debit.destinationAccountId()).isEqualTo(AccountId.worldOf(USD));
+        assertThat(debit.destinationAccountId()).isEqualTo(AccountId.worldOf(TENANT, USD));
         assertThat(ledger.account(account.id()).balance()).isEqualTo(usd(3_950));
-        assertThat(ledger.account(AccountId.worldOf(USD)).balance()).isEqualTo(usd(1_050));
+        assertThat(ledger.account(AccountId.worldOf(TENANT, USD)).balance()).isEqualTo(usd(1_050));
         assertThat(ledger.events()).singleElement()
                 .satisfies(event -> assertThat(event.requestId()).isEqualTo("req-3"));
     }
@@ -189,7 +193,7 @@ class TransferServiceTest {
     void creditsAFrozenAccount() {
         Account account = ledger.seed(frozen(usd(0)));
 
-        done(service.post(PostTransferCommand.credit(account.id(), "1", null, null, "req-4")));
+        done(service.post(PostTransferCommand.credit(account.id(), "1", null, null, context("req-4"))));
 
         assertThat(ledger.account(account.id()).balance()).isEqualTo(usd(100));
     }
@@ -202,24 +206,24 @@ class TransferServiceTest {
         AccountId destination = newAccountId();
 
         assertThat(service.accountsChangedBy(PostTransferCommand.transfer(source, destination, "1", "USD", null, null,
-                "r"))).containsExactlyInAnyOrder(source, destination);
+                context("r")))).containsExactlyInAnyOrder(source, destination);
     }
 
     @Test
     void namesTheAccountAndTheWorldAccountOfItsCurrencyAsTheAccountsACreditOrDebitChanges() {
         Account yen = ledger.seed(active(jpy(0)));
 
-        assertThat(service.accountsChangedBy(PostTransferCommand.credit(yen.id(), "1", null, null, "r")))
-                .containsExactlyInAnyOrder(yen.id(), AccountId.worldOf(JPY));
-        assertThat(service.accountsChangedBy(PostTransferCommand.debit(yen.id(), "1", null, null, "r")))
-                .containsExactlyInAnyOrder(yen.id(), AccountId.worldOf(JPY));
+        assertThat(service.accountsChangedBy(PostTransferCommand.credit(yen.id(), "1", null, null, context("r"))))
+                .containsExactlyInAnyOrder(yen.id(), AccountId.worldOf(TENANT, JPY));
+        assertThat(service.accountsChangedBy(PostTransferCommand.debit(yen.id(), "1", null, null, context("r"))))
+                .containsExactlyInAnyOrder(yen.id(), AccountId.worldOf(TENANT, JPY));
     }
 
     @Test
     void namesJustTheUnknownAccountOfACreditToIt() {
         AccountId unknown = newAccountId();
 
-        assertThat(service.accountsChangedBy(PostTransferCommand.credit(unknown, "1", null, null, "r")))
+        assertThat(service.accountsChangedBy(PostTransferCommand.credit(unknown, "1", null, null, context("r"))))
                 .containsExactly(unknown);
     }
 
@@ -232,7 +236,7 @@ class TransferServiceTest {
         List<Account> before = ledger.accounts();
 
         Outcome<Transfer> outcome = service.post(PostTransferCommand.transfer(source.id(), unknown, "1", "USD", null,
-                null, "req-1"));
+                null, context("req-1")));
 
         assertRefused(outcome, LedgerRejection.ACCOUNT_NOT_FOUND, unknown.toString());
         assertNothingWritten(before);
@@ -245,10 +249,40 @@ class TransferServiceTest {
         List<Account> before = ledger.accounts();
 
         Outcome<Transfer> outcome = service.post(PostTransferCommand.transfer(unknown, destination.id(), "1", "USD",
-                null, null, "req-1"));
+                null, null, context("req-1")));
 
         assertRefused(outcome, LedgerRejection.ACCOUNT_NOT_FOUND, unknown.toString());
         assertNothingWritten(before);
+    }
+
+    @Test
+    void treatsAnotherTenantsAccountAsUnknownOnEitherSideAndWritesNothing() {
+        Account mine = ledger.seed(active(usd(2_500)));
+        Account theirs = ledger.seed(inTenant(OTHER_TENANT, active(usd(2_500))));
+        List<Account> before = ledger.accounts();
+
+        assertRefused(service.post(PostTransferCommand.transfer(mine.id(), theirs.id(), "1", "USD", null, null,
+                context("req-1"))), LedgerRejection.ACCOUNT_NOT_FOUND, theirs.id().toString());
+        assertRefused(service.post(PostTransferCommand.transfer(theirs.id(), mine.id(), "1", "USD", null, null,
+                context("req-1"))), LedgerRejection.ACCOUNT_NOT_FOUND, theirs.id().toString());
+        assertRefused(service.post(PostTransferCommand.debit(theirs.id(), "1", null, null, context("req-1"))),
+                LedgerRejection.ACCOUNT_NOT_FOUND, theirs.id().toString());
+        assertNothingWritten(before);
+    }
+
+    @Test
+    void postsInTheTenantOfTheRequestAndNamesItAndTheActorInTheEvent() {
+        Account source = ledger.seed(active(usd(2_500)));
+        Account destination = ledger.seed(active(usd(0)));
+
+        Transfer transfer = done(service.post(PostTransferCommand.transfer(source.id(), destination.id(), "1", "USD",
+                null, null, context("req-1"))));
+
+        assertThat(transfer.tenantId()).isEqualTo(TENANT);
+        assertThat(ledger.events()).singleElement().satisfies(event -> {
+            assertThat(event.tenant()).isEqualTo(TENANT);
+            assertThat(event.actor()).isEqualTo(TestRequests.ACTOR);
+        });
     }
 
     @Test
@@ -256,9 +290,9 @@ class TransferServiceTest {
         AccountId unknown = newAccountId();
         List<Account> before = ledger.accounts();
 
-        assertRefused(service.post(PostTransferCommand.credit(unknown, "1", null, null, "req-1")),
+        assertRefused(service.post(PostTransferCommand.credit(unknown, "1", null, null, context("req-1"))),
                 LedgerRejection.ACCOUNT_NOT_FOUND, unknown.toString());
-        assertRefused(service.post(PostTransferCommand.debit(unknown, "1", null, null, "req-1")),
+        assertRefused(service.post(PostTransferCommand.debit(unknown, "1", null, null, context("req-1"))),
                 LedgerRejection.ACCOUNT_NOT_FOUND, unknown.toString());
         assertNothingWritten(before);
     }
@@ -299,7 +333,7 @@ class TransferServiceTest {
         Account account = ledger.seed(frozen(usd(2_500)));
         List<Account> before = ledger.accounts();
 
-        assertRefused(service.post(PostTransferCommand.debit(account.id(), "1", null, null, "req-1")),
+        assertRefused(service.post(PostTransferCommand.debit(account.id(), "1", null, null, context("req-1"))),
                 LedgerRejection.ACCOUNT_NOT_ACTIVE, "FROZEN");
         assertNothingWritten(before);
     }
@@ -324,15 +358,15 @@ class TransferServiceTest {
         List<Account> before = ledger.accounts();
 
         assertInvalid(() -> service.post(transfer(source, destination, "10.505", "USD")), "amount");
-        assertInvalid(() -> service.post(PostTransferCommand.credit(yen.id(), "1000.5", null, null, "r")), "amount");
-        assertInvalid(() -> service.post(PostTransferCommand.debit(yen.id(), "0.5", null, null, "r")), "amount");
+        assertInvalid(() -> service.post(PostTransferCommand.credit(yen.id(), "1000.5", null, null, context("r"))), "amount");
+        assertInvalid(() -> service.post(PostTransferCommand.debit(yen.id(), "0.5", null, null, context("r"))), "amount");
         assertNothingWritten(before);
     }
 
     @Test
     void rejectsAnAmountWithTooManyDecimalsBeforeLookingUpTheAccounts() {
         assertInvalid(() -> service.post(PostTransferCommand.transfer(newAccountId(), newAccountId(), "1.001", "USD",
-                null, null, "r")), "amount");
+                null, null, context("r"))), "amount");
         assertThat(ledger.lockRequests()).isEmpty();
     }
 
@@ -354,7 +388,7 @@ class TransferServiceTest {
 
     private static PostTransferCommand transfer(Account source, Account destination, String amount, String currency) {
         return PostTransferCommand.transfer(source.id(), destination.id(), amount, currency, "order-991",
-                Metadata.of(Map.of("order", "991")), "req-1");
+                Metadata.of(Map.of("order", "991")), context("req-1"));
     }
 
     private static Transfer done(Outcome<Transfer> outcome) {

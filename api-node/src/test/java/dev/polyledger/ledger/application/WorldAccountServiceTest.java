@@ -11,6 +11,7 @@ import dev.polyledger.ledger.domain.AccountId;
 import dev.polyledger.ledger.domain.AccountStatus;
 import dev.polyledger.ledger.domain.AccountType;
 import dev.polyledger.ledger.domain.Metadata;
+import dev.polyledger.ledger.domain.TenantId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -20,18 +21,18 @@ class WorldAccountServiceTest {
     private final WorldAccountService service = new WorldAccountService(ledger, FixedCurrencies.of(USD, JPY), clock);
 
     @Test
-    void opensTheWorldAccountOfEveryConfiguredCurrency() {
+    void opensTheWorldAccountOfEveryConfiguredCurrencyInTheDefaultTenant() {
         service.ensureWorldAccounts();
 
         assertThat(ledger.accounts()).extracting(Account::id)
-                .containsExactlyInAnyOrder(AccountId.worldOf(USD), AccountId.worldOf(JPY));
-        assertThat(ledger.account(AccountId.worldOf(USD)).type()).isEqualTo(AccountType.EXTERNAL);
-        assertThat(ledger.account(AccountId.worldOf(JPY)).world()).isTrue();
+                .containsExactlyInAnyOrder(AccountId.worldOf(TenantId.DEFAULT, USD), AccountId.worldOf(TenantId.DEFAULT, JPY));
+        assertThat(ledger.account(AccountId.worldOf(TenantId.DEFAULT, USD)).type()).isEqualTo(AccountType.EXTERNAL);
+        assertThat(ledger.account(AccountId.worldOf(TenantId.DEFAULT, JPY)).world()).isTrue();
     }
 
     @Test
     void leavesExistingWorldAccountsAsTheyAre() {
-        Account existing = new Account(AccountId.worldOf(USD), AccountType.EXTERNAL, null,
+        Account existing = new Account(TenantId.DEFAULT, AccountId.worldOf(TenantId.DEFAULT, USD), AccountType.EXTERNAL, null,
                 AccountStatus.ACTIVE, usd(-5_000), true, true, 7,
                 Metadata.empty(), clock.instant(), clock.instant());
         ledger.seed(existing);
@@ -39,7 +40,7 @@ class WorldAccountServiceTest {
 
         service.ensureWorldAccounts();
 
-        assertThat(ledger.account(AccountId.worldOf(USD))).isEqualTo(existing);
+        assertThat(ledger.account(AccountId.worldOf(TenantId.DEFAULT, USD))).isEqualTo(existing);
         assertThat(ledger.accounts()).hasSize(2);
     }
 }

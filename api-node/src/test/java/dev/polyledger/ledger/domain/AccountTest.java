@@ -1,5 +1,7 @@
 package dev.polyledger.ledger.domain;
 
+import static dev.polyledger.ledger.domain.DomainFixtures.TENANT;
+import static dev.polyledger.ledger.domain.DomainFixtures.OTHER_TENANT;
 import static dev.polyledger.ledger.domain.DomainFixtures.EUR;
 import static dev.polyledger.ledger.domain.DomainFixtures.JPY;
 import static dev.polyledger.ledger.domain.DomainFixtures.NOW;
@@ -62,10 +64,11 @@ class AccountTest {
     void opensActiveWithAZeroBalanceAtVersionZero() {
         AccountId id = newAccountId();
 
-        Account account = Account.open(id, JPY, AccountType.SYSTEM, "cust_42", false, Metadata.of(Map.of("a", "b")),
+        Account account = Account.open(TENANT, id, JPY, AccountType.SYSTEM, "cust_42", false, Metadata.of(Map.of("a", "b")),
                 OPENED_AT);
 
         assertThat(account.id()).isEqualTo(id);
+        assertThat(account.tenantId()).isEqualTo(TENANT);
         assertThat(account.currency()).isEqualTo(JPY);
         assertThat(account.balance()).isEqualTo(new Money(0, JPY));
         assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
@@ -80,9 +83,10 @@ class AccountTest {
 
     @Test
     void opensTheWorldAccountAsAnExternalAccountThatMayGoNegative() {
-        Account world = Account.openWorld(USD, OPENED_AT);
+        Account world = Account.openWorld(TENANT, USD, OPENED_AT);
 
-        assertThat(world.id()).isEqualTo(AccountId.worldOf(USD));
+        assertThat(world.id()).isEqualTo(AccountId.worldOf(TENANT, USD));
+        assertThat(world.tenantId()).isEqualTo(TENANT);
         assertThat(world.type()).isEqualTo(AccountType.EXTERNAL);
         assertThat(world.world()).isTrue();
         assertThat(world.allowNegativeBalance()).isTrue();
@@ -93,20 +97,33 @@ class AccountTest {
 
     @Test
     void namesTheWorldAccountOfACurrencyTheSameOnEveryNode() {
-        assertThat(AccountId.worldOf(USD).value()).isEqualTo(UUID.fromString("fcbb0511-71ea-328d-8c2c-9a722e629438"));
-        assertThat(AccountId.worldOf(new Currency("USD", 2))).isEqualTo(AccountId.worldOf(USD));
-        assertThat(AccountId.worldOf(EUR)).isNotEqualTo(AccountId.worldOf(USD));
+        assertThat(AccountId.worldOf(TENANT, new Currency("USD", 2))).isEqualTo(AccountId.worldOf(TENANT, USD));
+        assertThat(AccountId.worldOf(TENANT, EUR)).isNotEqualTo(AccountId.worldOf(TENANT, USD));
+    }
+
+    @Test
+    void keepsTheDefaultTenantsWorldAccountIdsFromBeforeTenants() {
+        assertThat(AccountId.worldOf(TenantId.DEFAULT, USD).value())
+                .isEqualTo(UUID.fromString("fcbb0511-71ea-328d-8c2c-9a722e629438"));
+    }
+
+    @Test
+    void givesEveryTenantWorldAccountsOfItsOwn() {
+        assertThat(AccountId.worldOf(TENANT, USD)).isNotEqualTo(AccountId.worldOf(OTHER_TENANT, USD));
+        assertThat(AccountId.worldOf(TENANT, USD)).isNotEqualTo(AccountId.worldOf(TenantId.DEFAULT, USD));
     }
 
     @Test
     void requiresItsIdentityBalanceStatusAndMetadata() {
-        assertThatThrownBy(() -> new Account(null, AccountType.USER, null, AccountStatus.ACTIVE, usd(0), false, false,
+        assertThatThrownBy(() -> new Account(null, newAccountId(), AccountType.USER, null, AccountStatus.ACTIVE, usd(0),
+                false, false, 0, Metadata.empty(), OPENED_AT, OPENED_AT)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Account(TENANT, null, AccountType.USER, null, AccountStatus.ACTIVE, usd(0), false, false,
                 0, Metadata.empty(), OPENED_AT, OPENED_AT)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new Account(newAccountId(), AccountType.USER, null, AccountStatus.ACTIVE, null, false,
+        assertThatThrownBy(() -> new Account(TENANT, newAccountId(), AccountType.USER, null, AccountStatus.ACTIVE, null, false,
                 false, 0, Metadata.empty(), OPENED_AT, OPENED_AT)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new Account(newAccountId(), AccountType.USER, null, null, usd(0), false, false,
+        assertThatThrownBy(() -> new Account(TENANT, newAccountId(), AccountType.USER, null, null, usd(0), false, false,
                 0, Metadata.empty(), OPENED_AT, OPENED_AT)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new Account(newAccountId(), AccountType.USER, null, AccountStatus.ACTIVE, usd(0),
+        assertThatThrownBy(() -> new Account(TENANT, newAccountId(), AccountType.USER, null, AccountStatus.ACTIVE, usd(0),
                 false, false, 0, null, OPENED_AT, OPENED_AT)).isInstanceOf(NullPointerException.class);
     }
 }

@@ -14,6 +14,11 @@ public final class DomainFixtures {
     /** Kuwaiti dinar: three minor-unit digits. */
     public static final Currency KWD = new Currency("KWD", 3);
 
+    /** The tenant of the accounts built here. */
+    public static final TenantId TENANT = new TenantId("acme");
+    /** Another tenant, whose accounts {@link #TENANT} must never see. */
+    public static final TenantId OTHER_TENANT = new TenantId("globex");
+
     public static final Instant OPENED_AT = Instant.parse("2026-11-21T10:00:00Z");
     public static final Instant NOW = Instant.parse("2026-11-21T12:30:00Z");
     /** Version of the accounts built here: not 0, so that "+1" cannot pass by accident. */
@@ -35,7 +40,7 @@ public final class DomainFixtures {
     }
 
     public static Account account(AccountId id, AccountStatus status, Money balance, boolean allowNegativeBalance) {
-        return new Account(id, AccountType.USER, "cust_42", status, balance, allowNegativeBalance, false, VERSION,
+        return new Account(TENANT, id, AccountType.USER, "cust_42", status, balance, allowNegativeBalance, false, VERSION,
                 Metadata.of(Map.of("tier", "gold")), OPENED_AT, OPENED_AT);
     }
 
@@ -61,18 +66,25 @@ public final class DomainFixtures {
 
     /** The same account at another version. */
     public static Account atVersion(long version, Account account) {
-        return new Account(account.id(), account.type(), account.ownerId(), account.status(), account.balance(),
+        return new Account(account.tenantId(), account.id(), account.type(), account.ownerId(), account.status(), account.balance(),
                 account.allowNegativeBalance(), account.world(), version, account.metadata(), account.createdAt(),
                 account.updatedAt());
     }
 
     public static Account world(Currency currency) {
-        return Account.openWorld(currency, OPENED_AT);
+        return Account.openWorld(TENANT, currency, OPENED_AT);
     }
 
     public static PostingRequest transferOf(Money amount) {
         return new PostingRequest(new TransferId(UUID.randomUUID()), UUID.randomUUID(), UUID.randomUUID(),
                 TransferKind.TRANSFER, amount, "order-991", Metadata.of(Map.of("order", "991")), "req-1");
+    }
+
+    /** The same account in another tenant. */
+    public static Account inTenant(TenantId tenant, Account account) {
+        return new Account(tenant, account.id(), account.type(), account.ownerId(), account.status(), account.balance(),
+                account.allowNegativeBalance(), account.world(), account.version(), account.metadata(),
+                account.createdAt(), account.updatedAt());
     }
 
     public static AccountId newAccountId() {

@@ -227,6 +227,14 @@ class PostingTest {
                 LedgerRejection.BALANCE_OVERFLOW);
     }
 
+    @Test
+    void rejectsAccountsOfTwoTenantsAsNotFoundBeforeAnyOtherRule() {
+        Account source = active(usd(10));
+        Account destination = DomainFixtures.inTenant(DomainFixtures.OTHER_TENANT, active(eur(0)));
+
+        assertRejected(Posting.post(transferOf(usd(100)), source, destination, NOW), LedgerRejection.ACCOUNT_NOT_FOUND);
+    }
+
     // --- rejections, in the documented order: SAME_ACCOUNT, CURRENCY_MISMATCH, ACCOUNT_NOT_ACTIVE,
     //     INSUFFICIENT_FUNDS, BALANCE_OVERFLOW -------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import dev.polyledger.ledger.application.port.in.ChangeAccountStatusUseCase;
 import dev.polyledger.ledger.application.port.in.OpenAccountCommand;
 import dev.polyledger.ledger.application.port.in.OpenAccountUseCase;
 import dev.polyledger.ledger.application.port.in.Outcome;
+import dev.polyledger.ledger.application.port.in.RequestContext;
 import dev.polyledger.ledger.application.port.out.Accounts;
 import dev.polyledger.ledger.application.port.out.CurrencyCatalog;
 import dev.polyledger.ledger.application.port.out.IdGenerator;
@@ -24,7 +25,9 @@ import java.util.List;
 
 /**
  * Opens accounts and changes their status, each in one serializable transaction with its outbox event.
- * An account event's {@code sequence} is the account's version + 1, so it grows with commit order.
+ * An account event's {@code sequence} is the account's version + 1, so it grows with commit order. Opening a
+ * tenant's first account of a currency also creates that tenant's world account of the currency (the other
+ * side of its credits and debits), in the same transaction.
  */
 @Singleton
 public class AccountService implements OpenAccountUseCase, ChangeAccountStatusUseCase {
@@ -51,10 +54,12 @@ public class AccountService implements OpenAccountUseCase, ChangeAccountStatusUs
                 "currency " + command.currencyCode() + " is not supported"));
         return unitOfWork.inSerializableTransaction(() -> {
             var now = LedgerTime.now(clock);
-            var account = Account.open(new AccountId(ids.next()), currency, command.type(), command.ownerId(),
+            var tenant = command.context().tenant();
+            accounts.ensureWorld(tenant, currency, now);
+            var account = Account.open(tenant, new AccountId(ids.next()), currency, command.type(), command.ownerId(),
                     command.allowNegativeBalance(), command.metadata(), now);
             accounts.add(account);
-            publish(EventType.ACCOUNT_CREATED, account, command.requestId(), now);
+            publish(EventType.ACCOUNT_CREATED, account, command.context(), now);
             return account;
         });
     }
@@ -62,7 +67,8 @@ public class AccountService implements OpenAccountUseCase, ChangeAccountStatusUs
     @Override
     public Outcome<Account> change(ChangeAccountStatusCommand command) {
         return unitOfWork.inSerializableTransaction(() -> {
-            var account = accounts.lockInOrder(List.of(command.accountId())).get(command.accountId());
+            var account = accounts.lockInOrder(command.context().tenant(), List.of(command.accountId()))
+                    .get(command.accountId());
             if (account == null) {
                 return new Outcome.Refused<>(LedgerRejection.ACCOUNT_NOT_FOUND,
                         "account " + command.accountId() + " does not exist");
@@ -77,14 +83,14 @@ public class AccountService implements OpenAccountUseCase, ChangeAccountStatusUs
             }
             var changed = (StatusChange.Changed) result;
             accounts.update(List.of(changed.account()));
-            publish(eventOf(changed.action()), changed.account(), command.requestId(), now);
+            publish(eventOf(changed.action()), changed.account(), command.context(), now);
             return new Outcome.Done<>(changed.account());
         });
     }
 
-    private void publish(EventType type, Account account, String requestId, Instant now) {
-        outbox.append(new Outbox.OutboxEvent(ids.next(), type, account.id().value(), account.version() + 1, requestId,
-                now, Views.account(account)));
+    private void publish(EventType type, Account account, RequestContext context, Instant now) {
+        outbox.append(new Outbox.OutboxEvent(ids.next(), type, account.id().value(), account.version() + 1,
+                account.tenantId(), context.actor(), context.requestId(), now, Views.account(account)));
     }
 
     private static EventType eventOf(StatusChange.Action action) {

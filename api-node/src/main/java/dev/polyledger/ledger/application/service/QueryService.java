@@ -6,6 +6,7 @@ import dev.polyledger.ledger.application.port.out.Entries;
 import dev.polyledger.ledger.application.port.out.Transfers;
 import dev.polyledger.ledger.domain.Account;
 import dev.polyledger.ledger.domain.AccountId;
+import dev.polyledger.ledger.domain.TenantId;
 import dev.polyledger.ledger.domain.Transfer;
 import dev.polyledger.ledger.domain.TransferId;
 import dev.polyledger.ledger.domain.ValidationException;
@@ -26,24 +27,24 @@ public class QueryService implements LedgerQueries {
     }
 
     @Override
-    public Optional<Account> account(AccountId id) {
-        return accounts.find(id);
+    public Optional<Account> account(TenantId tenant, AccountId id) {
+        return accounts.find(tenant, id);
     }
 
     @Override
-    public Optional<Transfer> transfer(TransferId id) {
-        return transfers.find(id);
+    public Optional<Transfer> transfer(TenantId tenant, TransferId id) {
+        return transfers.find(tenant, id);
     }
 
     @Override
-    public Optional<EntryPage> entries(AccountId id, int limit, Long beforeVersion) {
+    public Optional<EntryPage> entries(TenantId tenant, AccountId id, int limit, Long beforeVersion) {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new ValidationException("limit", "limit must be 1.." + MAX_PAGE_SIZE);
         }
-        if (accounts.currencyCodeOf(id).isEmpty()) {
+        if (accounts.currencyCodeOf(tenant, id).isEmpty()) {
             return Optional.empty();
         }
-        var page = entries.page(id, limit + 1, beforeVersion);
+        var page = entries.page(tenant, id, limit + 1, beforeVersion);
         if (page.size() <= limit) {
             return Optional.of(new EntryPage(page, null));
         }

@@ -66,9 +66,9 @@ public class TransferService implements PostTransferUseCase {
         if (command.kind() == TransferKind.TRANSFER) {
             return Stream.of(command.accountId(), command.counterparty()).collect(Collectors.toUnmodifiableSet());
         }
-        return accounts.currencyCodeOf(command.accountId())
+        return accounts.currencyCodeOf(command.tenant(), command.accountId())
                 .flatMap(currencies::find)
-                .map(currency -> Set.of(command.accountId(), AccountId.worldOf(currency)))
+                .map(currency -> Set.of(command.accountId(), AccountId.worldOf(command.tenant(), currency)))
                 .orElse(Set.of(command.accountId()));
     }
 
@@ -86,18 +86,18 @@ public class TransferService implements PostTransferUseCase {
                 return new Outcome.Refused<>(LedgerRejection.SAME_ACCOUNT, "source and destination are the same account");
             }
         } else {
-            var code = accounts.currencyCodeOf(command.accountId());
+            var code = accounts.currencyCodeOf(command.tenant(), command.accountId());
             if (code.isEmpty()) {
                 return notFound(command.accountId());
             }
             currency = supported(code.get());
-            AccountId world = AccountId.worldOf(currency);
+            AccountId world = AccountId.worldOf(command.tenant(), currency);
             source = command.kind() == TransferKind.CREDIT ? world : command.accountId();
             destination = command.kind() == TransferKind.CREDIT ? command.accountId() : world;
         }
         Money amount = Money.positive(command.amount(), currency);
 
-        Map<AccountId, Account> locked = accounts.lockInOrder(List.of(source, destination));
+        Map<AccountId, Account> locked = accounts.lockInOrder(command.tenant(), List.of(source, destination));
         if (!locked.containsKey(source)) {
             return notFound(source);
         }
@@ -105,7 +105,7 @@ public class TransferService implements PostTransferUseCase {
             return notFound(destination);
         }
         var request = new PostingRequest(new TransferId(ids.next()), ids.next(), ids.next(), command.kind(), amount,
-                command.reference(), command.metadata(), command.requestId());
+                command.reference(), command.metadata(), command.context().requestId());
         var now = LedgerTime.now(clock);
         Posting.Result result = Posting.post(request, locked.get(source), locked.get(destination), now);
         if (result instanceof Posting.Rejected rejected) {
@@ -116,7 +116,8 @@ public class TransferService implements PostTransferUseCase {
         Transfer transfer = posted.transfer();
         transfers.add(transfer);
         outbox.append(new Outbox.OutboxEvent(ids.next(), EventType.TRANSFER_POSTED, transfer.id().value(), 1,
-                command.requestId(), now, Views.transfer(transfer)));
+                transfer.tenantId(), command.context().actor(), command.context().requestId(), now,
+                Views.transfer(transfer)));
         return new Outcome.Done<>(transfer);
     }
 

@@ -2,12 +2,14 @@ package dev.polyledger.ledger.application.service;
 
 import dev.polyledger.ledger.application.port.out.Accounts;
 import dev.polyledger.ledger.application.port.out.CurrencyCatalog;
+import dev.polyledger.ledger.domain.TenantId;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
  * Makes sure every configured currency has its world account (the {@code EXTERNAL} counterpart of credits
- * and debits). Runs when a node starts; concurrent starts are harmless.
+ * and debits) in the {@link TenantId#DEFAULT default} tenant. Runs when a node starts; concurrent starts are
+ * harmless. Other tenants get theirs with their first account of a currency ({@link AccountService}).
  */
 @Singleton
 public class WorldAccountService {
@@ -23,6 +25,6 @@ public class WorldAccountService {
 
     public void ensureWorldAccounts() {
         var now = LedgerTime.now(clock);
-        currencies.all().forEach(currency -> accounts.ensureWorld(currency, now));
+        currencies.all().forEach(currency -> accounts.ensureWorld(TenantId.DEFAULT, currency, now));
     }
 }

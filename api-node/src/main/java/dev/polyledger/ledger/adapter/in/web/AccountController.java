@@ -1,6 +1,5 @@
 package dev.polyledger.ledger.adapter.in.web;
 
-import dev.polyledger.platform.http.RequestIdFilter;
 import dev.polyledger.ledger.application.port.in.ChangeAccountStatusCommand;
 import dev.polyledger.ledger.application.port.in.ChangeAccountStatusUseCase;
 import dev.polyledger.ledger.application.port.in.LedgerQueries;
@@ -17,6 +16,8 @@ import dev.polyledger.ledger.domain.AccountType;
 import dev.polyledger.ledger.domain.Metadata;
 import dev.polyledger.ledger.domain.StatusChange;
 import dev.polyledger.ledger.domain.ValidationException;
+import dev.polyledger.platform.http.auth.RequiredScope;
+import dev.polyledger.platform.http.auth.Scope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -61,71 +62,79 @@ class AccountController {
 
     /** Opens an account: 201 with the account. */
     @Post(consumes = MediaType.ALL)
+    @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> open(HttpRequest<?> request, @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
         var json = bodies.read(body, Requests.OpenAccount.class);
         var command = new OpenAccountCommand(json.currency(), accountType(json.type()), json.ownerId(),
                 Boolean.TRUE.equals(json.allowNegativeBalance()), Metadata.of(json.metadata()),
-                RequestIdFilter.of(request));
+                Callers.context(request));
         return idempotent.execute(request, key, body,
                 () -> new RecordedResponse(201, bodies.write(Views.account(openAccount.open(command)))));
     }
 
     /** The account, or 404 ACCOUNT_NOT_FOUND. */
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> get(@PathVariable String id) {
+    @RequiredScope(Scope.LEDGER_READ)
+    HttpResponse<String> get(HttpRequest<?> request, @PathVariable String id) {
         var accountId = Ids.accountInPath(id);
-        return queries.account(accountId)
+        return queries.account(Callers.tenant(request), accountId)
                 .map(account -> HttpResponse.ok(bodies.write(Views.account(account))))
                 .orElseThrow(() -> ErrorCode.ACCOUNT_NOT_FOUND.exception("account " + id + " does not exist"));
     }
 
     /** The account's entries, newest first, {@code limit} 1..500 (default 50), opaque {@code cursor}. */
     @Get(value = "/{id}/entries", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> entries(@PathVariable String id, @Nullable @QueryValue String limit,
+    @RequiredScope(Scope.LEDGER_READ)
+    HttpResponse<String> entries(HttpRequest<?> request, @PathVariable String id, @Nullable @QueryValue String limit,
                                  @Nullable @QueryValue String cursor) {
         var accountId = Ids.accountInPath(id);
-        var page = queries.entries(accountId, parseLimit(limit), decodeCursor(cursor))
+        var page = queries.entries(Callers.tenant(request), accountId, parseLimit(limit), decodeCursor(cursor))
                 .orElseThrow(() -> ErrorCode.ACCOUNT_NOT_FOUND.exception("account " + id + " does not exist"));
         var items = page.items().stream().map(Views::entry).toList();
         return HttpResponse.ok(bodies.write(new EntryPageView(items, encodeCursor(page.nextBeforeVersion()))));
     }
 
     @Post(value = "/{id}/freeze", consumes = MediaType.ALL)
+    @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> freeze(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         return changeStatus(request, id, body, StatusChange.Action.FREEZE);
     }
 
     @Post(value = "/{id}/unfreeze", consumes = MediaType.ALL)
+    @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> unfreeze(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         return changeStatus(request, id, body, StatusChange.Action.UNFREEZE);
     }
 
     @Post(value = "/{id}/close", consumes = MediaType.ALL)
+    @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> close(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         return changeStatus(request, id, body, StatusChange.Action.CLOSE);
     }
 
     /** Money in from the currency's world account: 201 transfer of kind CREDIT. */
     @Post(value = "/{id}/credits", consumes = MediaType.ALL)
+    @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> credit(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
         var accountId = Ids.accountInPath(id);
         var json = bodies.read(body, Requests.Movement.class);
         var command = PostTransferCommand.credit(accountId, json.amount(), json.reference(), Metadata.of(json.metadata()),
-                RequestIdFilter.of(request));
+                Callers.context(request));
         return idempotent.execute(request, key, body, postTransfer.accountsChangedBy(command),
                 () -> TransferController.render(postTransfer.post(command), bodies));
     }
 
     /** Money out to the currency's world account: 201 transfer of kind DEBIT. */
     @Post(value = "/{id}/debits", consumes = MediaType.ALL)
+    @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> debit(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
         var accountId = Ids.accountInPath(id);
         var json = bodies.read(body, Requests.Movement.class);
         var command = PostTransferCommand.debit(accountId, json.amount(), json.reference(), Metadata.of(json.metadata()),
-                RequestIdFilter.of(request));
+                Callers.context(request));
         return idempotent.execute(request, key, body, postTransfer.accountsChangedBy(command),
                 () -> TransferController.render(postTransfer.post(command), bodies));
     }
@@ -133,7 +142,7 @@ class AccountController {
     private HttpResponse<String> changeStatus(HttpRequest<?> request, String id, String body, StatusChange.Action action) {
         String key = idempotent.requireKey(request);
         var accountId = Ids.accountInPath(id);
-        var command = new ChangeAccountStatusCommand(accountId, action, RequestIdFilter.of(request));
+        var command = new ChangeAccountStatusCommand(accountId, action, Callers.context(request));
         return idempotent.execute(request, key, body, java.util.Set.of(accountId), () -> {
             Outcome<Account> outcome = changeStatus.change(command);
             if (outcome instanceof Outcome.Refused<Account> refused) {

@@ -1,6 +1,7 @@
 package dev.polyledger.ledger.adapter.in.web;
 
 import dev.polyledger.ledger.application.port.in.ExecuteIdempotently;
+import dev.polyledger.ledger.application.port.in.IdempotencyKey;
 import dev.polyledger.ledger.application.port.in.IdempotentRequest;
 import dev.polyledger.ledger.application.port.in.RecordedResponse;
 import io.micrometer.core.instrument.Counter;
@@ -85,7 +86,8 @@ class IdempotentEndpoint {
      */
     HttpResponse<String> execute(HttpRequest<?> request, String key, String body, Set<AccountId> accounts,
                                  Supplier<RecordedResponse> operation) {
-        var idempotentRequest = new IdempotentRequest(key, fingerprint(request, body), accounts);
+        var idempotentRequest = new IdempotentRequest(new IdempotencyKey(Callers.tenant(request), key),
+                fingerprint(request, body), accounts);
         var result = idempotently.execute(idempotentRequest, operation);
         if (result instanceof ExecuteIdempotently.Result.KeyReused) {
             throw ErrorCode.IDEMPOTENCY_KEY_REUSED.exception(

@@ -1,6 +1,7 @@
 package dev.polyledger.ledger.adapter.in.web;
 
-import dev.polyledger.platform.http.RequestIdFilter;
+import dev.polyledger.platform.http.auth.RequiredScope;
+import dev.polyledger.platform.http.auth.Scope;
 import dev.polyledger.ledger.application.port.in.LedgerQueries;
 import dev.polyledger.ledger.application.port.in.Outcome;
 import dev.polyledger.ledger.application.port.in.PostTransferCommand;
@@ -40,6 +41,7 @@ class TransferController {
 
     /** 201 with the posted transfer, or a recorded 404/422 refusal. */
     @Post(consumes = MediaType.ALL)
+    @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> post(HttpRequest<?> request, @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
         var json = bodies.read(body, Requests.PostTransfer.class);
@@ -47,15 +49,16 @@ class TransferController {
                 Ids.accountInBody("sourceAccountId", json.sourceAccountId()),
                 Ids.accountInBody("destinationAccountId", json.destinationAccountId()),
                 json.amount(), json.currency(), json.reference(), Metadata.of(json.metadata()),
-                RequestIdFilter.of(request));
+                Callers.context(request));
         return idempotent.execute(request, key, body, postTransfer.accountsChangedBy(command),
                 () -> render(postTransfer.post(command), bodies));
     }
 
     /** The transfer with its entries, or 404 TRANSFER_NOT_FOUND. */
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> get(@PathVariable String id) {
-        return queries.transfer(Ids.transferInPath(id))
+    @RequiredScope(Scope.LEDGER_READ)
+    HttpResponse<String> get(HttpRequest<?> request, @PathVariable String id) {
+        return queries.transfer(Callers.tenant(request), Ids.transferInPath(id))
                 .map(transfer -> HttpResponse.ok(bodies.write(Views.transfer(transfer))))
                 .orElseThrow(() -> ErrorCode.TRANSFER_NOT_FOUND.exception("transfer " + id + " does not exist"));
     }

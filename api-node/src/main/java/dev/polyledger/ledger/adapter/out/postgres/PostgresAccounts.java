@@ -9,6 +9,7 @@ import dev.polyledger.ledger.domain.AccountType;
 import dev.polyledger.ledger.domain.Currency;
 import dev.polyledger.ledger.domain.Metadata;
 import dev.polyledger.ledger.domain.Money;
+import dev.polyledger.ledger.domain.TenantId;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -33,7 +34,7 @@ import java.util.UUID;
  */
 @Singleton
 class PostgresAccounts implements Accounts {
-    private static final String COLUMNS = "id, currency, type, owner_id, status, balance, allow_negative_balance, world, "
+    private static final String COLUMNS = "tenant_id, id, currency, type, owner_id, status, balance, allow_negative_balance, world, "
             + "version, metadata::text AS metadata, created_at, updated_at";
 
     private final JdbcOperations jdbc;
@@ -57,10 +58,11 @@ class PostgresAccounts implements Accounts {
     }
 
     @Override
-    public Optional<Account> find(AccountId id) {
+    public Optional<Account> find(TenantId tenant, AccountId id) {
         return jdbc.execute(conn -> {
-            try (var ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM account WHERE id = ?")) {
+            try (var ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM account WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, id.value());
+                ps.setString(2, tenant.value());
                 try (var rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(map(rs)) : Optional.empty();
                 }
@@ -69,10 +71,11 @@ class PostgresAccounts implements Accounts {
     }
 
     @Override
-    public Optional<String> currencyCodeOf(AccountId id) {
+    public Optional<String> currencyCodeOf(TenantId tenant, AccountId id) {
         return jdbc.execute(conn -> {
-            try (var ps = conn.prepareStatement("SELECT currency FROM account WHERE id = ?")) {
+            try (var ps = conn.prepareStatement("SELECT currency FROM account WHERE id = ? AND tenant_id = ?")) {
                 ps.setObject(1, id.value());
+                ps.setString(2, tenant.value());
                 try (var rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
                 }
@@ -81,17 +84,18 @@ class PostgresAccounts implements Accounts {
     }
 
     @Override
-    public Map<AccountId, Account> lockInOrder(Collection<AccountId> ids) {
+    public Map<AccountId, Account> lockInOrder(TenantId tenant, Collection<AccountId> ids) {
         var group = pending.group();
         if (group.isEmpty()) {
-            return selectForUpdate(ids);
+            return selectForUpdate(tenant, ids);
         }
         Locked locked = group.get().state(this, Locked::new);
         if (!locked.looked.containsAll(ids)) {
             var wanted = new HashSet<AccountId>(group.get().accounts());
             wanted.addAll(ids);
             wanted.removeAll(locked.looked);
-            selectForUpdate(wanted).forEach((id, account) -> {
+            // A group may serve several tenants: its accounts are read together, each request sees its tenant's.
+            selectForUpdate(null, wanted).forEach((id, account) -> {
                 locked.readVersions.put(id, account.version());
                 locked.current.put(id, account);
             });
@@ -100,18 +104,22 @@ class PostgresAccounts implements Accounts {
         var result = new LinkedHashMap<AccountId, Account>();
         for (AccountId id : ids) {
             Account account = locked.current.get(id);
-            if (account != null) {
+            if (account != null && account.tenantId().equals(tenant)) {
                 result.put(id, account);
             }
         }
         return result;
     }
 
-    private Map<AccountId, Account> selectForUpdate(Collection<AccountId> ids) {
+    /** Locks the accounts among {@code ids} of {@code tenant} (of any tenant when null), in id order. */
+    private Map<AccountId, Account> selectForUpdate(TenantId tenant, Collection<AccountId> ids) {
         return jdbc.execute(conn -> {
-            try (var ps = conn.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM account WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+            try (var ps = conn.prepareStatement("SELECT " + COLUMNS + " FROM account WHERE id = ANY(?)"
+                    + (tenant == null ? "" : " AND tenant_id = ?") + " ORDER BY id FOR UPDATE")) {
                 ps.setArray(1, conn.createArrayOf("uuid", ids.stream().map(AccountId::value).toArray()));
+                if (tenant != null) {
+                    ps.setString(2, tenant.value());
+                }
                 var locked = new LinkedHashMap<AccountId, Account>();
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -127,21 +135,22 @@ class PostgresAccounts implements Accounts {
     @Override
     public void add(Account a) {
         jdbc.execute(conn -> {
-            try (var ps = conn.prepareStatement("INSERT INTO account (id, currency, type, owner_id, status, balance, "
-                    + "allow_negative_balance, world, version, metadata, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
-                ps.setObject(1, a.id().value());
-                ps.setString(2, a.currency().code());
-                ps.setString(3, a.type().name());
-                ps.setString(4, a.ownerId());
-                ps.setString(5, a.status().name());
-                ps.setLong(6, a.balance().minorUnits());
-                ps.setBoolean(7, a.allowNegativeBalance());
-                ps.setBoolean(8, a.world());
-                ps.setLong(9, a.version());
-                ps.setString(10, Jdbc.json(json, a.metadata().values()));
-                Jdbc.setInstant(ps, 11, a.createdAt());
-                Jdbc.setInstant(ps, 12, a.updatedAt());
+            try (var ps = conn.prepareStatement("INSERT INTO account (tenant_id, id, currency, type, owner_id, status, "
+                    + "balance, allow_negative_balance, world, version, metadata, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                ps.setString(1, a.tenantId().value());
+                ps.setObject(2, a.id().value());
+                ps.setString(3, a.currency().code());
+                ps.setString(4, a.type().name());
+                ps.setString(5, a.ownerId());
+                ps.setString(6, a.status().name());
+                ps.setLong(7, a.balance().minorUnits());
+                ps.setBoolean(8, a.allowNegativeBalance());
+                ps.setBoolean(9, a.world());
+                ps.setLong(10, a.version());
+                ps.setString(11, Jdbc.json(json, a.metadata().values()));
+                Jdbc.setInstant(ps, 12, a.createdAt());
+                Jdbc.setInstant(ps, 13, a.updatedAt());
                 return ps.executeUpdate();
             }
         });
@@ -202,17 +211,18 @@ class PostgresAccounts implements Accounts {
     }
 
     @Override
-    public void ensureWorld(Currency currency, Instant now) {
-        var world = Account.openWorld(currency, now);
+    public void ensureWorld(TenantId tenant, Currency currency, Instant now) {
+        var world = Account.openWorld(tenant, currency, now);
         jdbc.execute(conn -> {
-            try (var ps = conn.prepareStatement("INSERT INTO account (id, currency, type, owner_id, status, balance, "
-                    + "allow_negative_balance, world, version, metadata, created_at, updated_at) "
-                    + "VALUES (?, ?, 'EXTERNAL', NULL, 'ACTIVE', 0, true, true, 0, '{}'::jsonb, ?, ?) "
+            try (var ps = conn.prepareStatement("INSERT INTO account (tenant_id, id, currency, type, owner_id, status, "
+                    + "balance, allow_negative_balance, world, version, metadata, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, 'EXTERNAL', NULL, 'ACTIVE', 0, true, true, 0, '{}'::jsonb, ?, ?) "
                     + "ON CONFLICT DO NOTHING")) {
-                ps.setObject(1, world.id().value());
-                ps.setString(2, currency.code());
-                Jdbc.setInstant(ps, 3, now);
+                ps.setString(1, tenant.value());
+                ps.setObject(2, world.id().value());
+                ps.setString(3, currency.code());
                 Jdbc.setInstant(ps, 4, now);
+                Jdbc.setInstant(ps, 5, now);
                 return ps.executeUpdate();
             }
         });
@@ -221,6 +231,7 @@ class PostgresAccounts implements Accounts {
     private Account map(ResultSet rs) throws SQLException {
         Currency currency = currency(rs.getString("currency"));
         return new Account(
+                new TenantId(rs.getString("tenant_id")),
                 new AccountId(rs.getObject("id", UUID.class)),
                 AccountType.valueOf(rs.getString("type")),
                 rs.getString("owner_id"),

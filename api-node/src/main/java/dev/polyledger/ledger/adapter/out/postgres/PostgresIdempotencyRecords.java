@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.adapter.out.postgres;
 
+import dev.polyledger.ledger.application.port.in.IdempotencyKey;
 import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
 import dev.polyledger.ledger.application.port.in.RecordedResponse;
 import dev.polyledger.ledger.application.port.out.IdempotencyRecords;
@@ -24,7 +25,7 @@ class PostgresIdempotencyRecords implements IdempotencyRecords {
 
     /** Also finds a record held for the end of this shared transaction: the same key twice in one group. */
     @Override
-    public Optional<IdempotencyRecord> find(String key, Instant now) {
+    public Optional<IdempotencyRecord> find(IdempotencyKey key, Instant now) {
         for (IdempotencyRecord held : pending.held(insertAll)) {
             if (held.key().equals(key) && held.expiresAt().isAfter(now)) {
                 return Optional.of(held);
@@ -32,9 +33,10 @@ class PostgresIdempotencyRecords implements IdempotencyRecords {
         }
         return jdbc.execute(conn -> {
             try (var ps = conn.prepareStatement("SELECT fingerprint, response_status, response_body, created_at, expires_at "
-                    + "FROM idempotency_key WHERE key = ? AND expires_at > ?")) {
-                ps.setString(1, key);
-                Jdbc.setInstant(ps, 2, now);
+                    + "FROM idempotency_key WHERE tenant_id = ? AND key = ? AND expires_at > ?")) {
+                ps.setString(1, key.tenant().value());
+                ps.setString(2, key.value());
+                Jdbc.setInstant(ps, 3, now);
                 try (var rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -60,19 +62,20 @@ class PostgresIdempotencyRecords implements IdempotencyRecords {
      */
     private void insert(List<IdempotencyRecord> records) {
         int[] stored = jdbc.execute(conn -> {
-            try (var ps = conn.prepareStatement("INSERT INTO idempotency_key (key, fingerprint, response_status, "
-                    + "response_body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, "
+            try (var ps = conn.prepareStatement("INSERT INTO idempotency_key (tenant_id, key, fingerprint, "
+                    + "response_status, response_body, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (tenant_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, "
                     + "response_status = EXCLUDED.response_status, response_body = EXCLUDED.response_body, "
                     + "created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at "
                     + "WHERE idempotency_key.expires_at <= EXCLUDED.created_at")) {
                 for (IdempotencyRecord record : records) {
-                    ps.setString(1, record.key());
-                    ps.setString(2, record.fingerprint());
-                    ps.setInt(3, record.response().status());
-                    ps.setString(4, record.response().body());
-                    Jdbc.setInstant(ps, 5, record.createdAt());
-                    Jdbc.setInstant(ps, 6, record.expiresAt());
+                    ps.setString(1, record.key().tenant().value());
+                    ps.setString(2, record.key().value());
+                    ps.setString(3, record.fingerprint());
+                    ps.setInt(4, record.response().status());
+                    ps.setString(5, record.response().body());
+                    Jdbc.setInstant(ps, 6, record.createdAt());
+                    Jdbc.setInstant(ps, 7, record.expiresAt());
                     ps.addBatch();
                 }
                 return ps.executeBatch();
@@ -89,8 +92,8 @@ class PostgresIdempotencyRecords implements IdempotencyRecords {
     @Override
     public int deleteExpired(Instant now, int batchSize) {
         return jdbc.execute(conn -> {
-            try (var ps = conn.prepareStatement("DELETE FROM idempotency_key WHERE key IN "
-                    + "(SELECT key FROM idempotency_key WHERE expires_at <= ? LIMIT ?)")) {
+            try (var ps = conn.prepareStatement("DELETE FROM idempotency_key WHERE (tenant_id, key) IN "
+                    + "(SELECT tenant_id, key FROM idempotency_key WHERE expires_at <= ? LIMIT ?)")) {
                 Jdbc.setInstant(ps, 1, now);
                 ps.setInt(2, batchSize);
                 return ps.executeUpdate();

@@ -37,7 +37,8 @@ class PostgresOutbox implements Outbox {
     private void insert(List<OutboxEvent> events) {
         jdbc.execute(conn -> {
             try (var ps = conn.prepareStatement("INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, "
-                    + "sequence, request_id, node_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+                    + "sequence, request_id, node_id, occurred_at, payload, tenant_id, actor) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
                 for (OutboxEvent event : events) {
                     ps.setObject(1, event.eventId());
                     ps.setString(2, event.type().routingKey());
@@ -48,6 +49,8 @@ class PostgresOutbox implements Outbox {
                     ps.setString(7, nodeId);
                     Jdbc.setInstant(ps, 8, event.occurredAt());
                     ps.setString(9, Jdbc.json(json, event.data()));
+                    ps.setString(10, event.tenant().value());
+                    ps.setString(11, event.actor());
                     ps.addBatch();
                 }
                 return ps.executeBatch();

@@ -26,7 +26,7 @@ import java.util.function.Function;
 class PostgresOutboxBatches implements OutboxBatches {
     /** The earliest unpublished event of each aggregate, in outbox order, skipping rows other relays hold. */
     private static final String CLAIM = "SELECT o.event_id, o.event_type, o.aggregate_id, o.sequence, o.request_id, "
-            + "o.node_id, o.occurred_at, o.payload::text AS payload FROM outbox o "
+            + "o.tenant_id, o.actor, o.node_id, o.occurred_at, o.payload::text AS payload FROM outbox o "
             + "WHERE o.published_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.published_at IS NULL "
             + "AND p.aggregate_id = o.aggregate_id AND p.sequence < o.sequence) "
             + "ORDER BY o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED";
@@ -66,8 +66,8 @@ class PostgresOutboxBatches implements OutboxBatches {
                     while (rs.next()) {
                         events.add(new PendingEvent(rs.getObject("event_id", UUID.class),
                                 EventType.fromRoutingKey(rs.getString("event_type")).orElseThrow(),
-                                rs.getObject("aggregate_id", UUID.class), rs.getLong("sequence"), rs.getString("request_id"),
-                                rs.getString("node_id"), Jdbc.instant(rs, "occurred_at"), rs.getString("payload")));
+                                rs.getObject("aggregate_id", UUID.class), rs.getLong("sequence"), rs.getString("tenant_id"),
+                                rs.getString("actor"), rs.getString("request_id"), rs.getString("node_id"), Jdbc.instant(rs, "occurred_at"), rs.getString("payload")));
                     }
                 }
                 return events;

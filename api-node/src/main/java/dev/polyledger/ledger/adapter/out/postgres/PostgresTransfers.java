@@ -9,6 +9,7 @@ import dev.polyledger.ledger.domain.Direction;
 import dev.polyledger.ledger.domain.Entry;
 import dev.polyledger.ledger.domain.Metadata;
 import dev.polyledger.ledger.domain.Money;
+import dev.polyledger.ledger.domain.TenantId;
 import dev.polyledger.ledger.domain.Transfer;
 import dev.polyledger.ledger.domain.TransferId;
 import dev.polyledger.ledger.domain.TransferKind;
@@ -55,38 +56,40 @@ class PostgresTransfers implements Transfers, Entries {
     /** The transfers, then their entries (the entries' foreign key needs the transfer): one JDBC batch each. */
     private void insert(List<Transfer> transfers) {
         jdbc.execute(conn -> {
-            try (var ps = conn.prepareStatement("INSERT INTO transfer (id, kind, status, source_account_id, "
+            try (var ps = conn.prepareStatement("INSERT INTO transfer (tenant_id, id, kind, status, source_account_id, "
                     + "destination_account_id, amount, currency, reference, metadata, request_id, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
                 for (Transfer t : transfers) {
-                    ps.setObject(1, t.id().value());
-                    ps.setString(2, t.kind().name());
-                    ps.setString(3, t.status().name());
-                    ps.setObject(4, t.sourceAccountId().value());
-                    ps.setObject(5, t.destinationAccountId().value());
-                    ps.setLong(6, t.amount().minorUnits());
-                    ps.setString(7, t.amount().currency().code());
-                    ps.setString(8, t.reference());
-                    ps.setString(9, Jdbc.json(json, t.metadata().values()));
-                    ps.setString(10, t.requestId());
-                    Jdbc.setInstant(ps, 11, t.createdAt());
+                    ps.setString(1, t.tenantId().value());
+                    ps.setObject(2, t.id().value());
+                    ps.setString(3, t.kind().name());
+                    ps.setString(4, t.status().name());
+                    ps.setObject(5, t.sourceAccountId().value());
+                    ps.setObject(6, t.destinationAccountId().value());
+                    ps.setLong(7, t.amount().minorUnits());
+                    ps.setString(8, t.amount().currency().code());
+                    ps.setString(9, t.reference());
+                    ps.setString(10, Jdbc.json(json, t.metadata().values()));
+                    ps.setString(11, t.requestId());
+                    Jdbc.setInstant(ps, 12, t.createdAt());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
-            try (var ps = conn.prepareStatement("INSERT INTO entry (id, transfer_id, account_id, direction, amount, "
-                    + "currency, balance_after, account_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (var ps = conn.prepareStatement("INSERT INTO entry (tenant_id, id, transfer_id, account_id, direction, "
+                    + "amount, currency, balance_after, account_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Transfer t : transfers) {
                     for (Entry e : t.entries()) {
-                        ps.setObject(1, e.id());
-                        ps.setObject(2, e.transferId().value());
-                        ps.setObject(3, e.accountId().value());
-                        ps.setString(4, e.direction().name());
-                        ps.setLong(5, e.amount().minorUnits());
-                        ps.setString(6, e.amount().currency().code());
-                        ps.setLong(7, e.balanceAfter().minorUnits());
-                        ps.setLong(8, e.accountVersion());
-                        Jdbc.setInstant(ps, 9, e.createdAt());
+                        ps.setString(1, t.tenantId().value());
+                        ps.setObject(2, e.id());
+                        ps.setObject(3, e.transferId().value());
+                        ps.setObject(4, e.accountId().value());
+                        ps.setString(5, e.direction().name());
+                        ps.setLong(6, e.amount().minorUnits());
+                        ps.setString(7, e.amount().currency().code());
+                        ps.setLong(8, e.balanceAfter().minorUnits());
+                        ps.setLong(9, e.accountVersion());
+                        Jdbc.setInstant(ps, 10, e.createdAt());
                         ps.addBatch();
                     }
                 }
@@ -97,13 +100,14 @@ class PostgresTransfers implements Transfers, Entries {
     }
 
     @Override
-    public Optional<Transfer> find(TransferId id) {
+    public Optional<Transfer> find(TenantId tenant, TransferId id) {
         return jdbc.execute(conn -> {
-            try (var ps = conn.prepareStatement("SELECT t.id, t.kind, t.status, t.source_account_id, "
+            try (var ps = conn.prepareStatement("SELECT t.tenant_id, t.id, t.kind, t.status, t.source_account_id, "
                     + "t.destination_account_id, t.amount, t.currency, t.reference, t.metadata::text AS metadata, "
                     + "t.request_id, t.created_at, " + ENTRY_COLUMNS + " FROM transfer t JOIN entry e ON e.transfer_id = t.id "
-                    + "WHERE t.id = ? ORDER BY e.direction DESC")) {
+                    + "WHERE t.id = ? AND t.tenant_id = ? ORDER BY e.direction DESC")) {
                 ps.setObject(1, id.value());
+                ps.setString(2, tenant.value());
                 try (var rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -124,7 +128,7 @@ class PostgresTransfers implements Transfers, Entries {
                     do {
                         entries.add(entry(rs));
                     } while (rs.next());
-                    return Optional.of(new Transfer(transferId, kind, status, source, destination, amount, reference,
+                    return Optional.of(new Transfer(new TenantId(head.getString("tenant_id")), transferId, kind, status, source, destination, amount, reference,
                             metadata, requestId, createdAt, entries));
                 }
             }
@@ -132,14 +136,15 @@ class PostgresTransfers implements Transfers, Entries {
     }
 
     @Override
-    public List<Entry> page(AccountId accountId, int limit, Long beforeVersion) {
+    public List<Entry> page(TenantId tenant, AccountId accountId, int limit, Long beforeVersion) {
         return jdbc.execute(conn -> {
-            String sql = "SELECT " + ENTRY_COLUMNS + " FROM entry e WHERE e.account_id = ?"
+            String sql = "SELECT " + ENTRY_COLUMNS + " FROM entry e WHERE e.account_id = ? AND e.tenant_id = ?"
                     + (beforeVersion == null ? "" : " AND e.account_version < ?")
                     + " ORDER BY e.account_version DESC LIMIT ?";
             try (var ps = conn.prepareStatement(sql)) {
                 int i = 1;
                 ps.setObject(i++, accountId.value());
+                ps.setString(i++, tenant.value());
                 if (beforeVersion != null) {
                     ps.setLong(i++, beforeVersion);
                 }

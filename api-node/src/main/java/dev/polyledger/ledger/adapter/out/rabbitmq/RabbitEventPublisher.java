@@ -119,7 +119,8 @@ class RabbitEventPublisher implements EventPublisher {
         try {
             JsonNode data = json.readValue(event.dataJson(), JsonNode.class);
             var envelope = new EventEnvelope<>(event.eventId(), event.type().routingKey(), event.occurredAt(),
-                    event.aggregateId(), event.sequence(), event.requestId(), event.source(), data);
+                    event.aggregateId(), event.sequence(), event.requestId(), event.source(), event.tenantId(),
+                    event.actor(), data);
             return json.writeValueAsBytes(envelope);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.adapter.out.redis;
 
+import dev.polyledger.ledger.application.port.in.IdempotencyKey;
 import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
 import dev.polyledger.ledger.application.port.in.RecordedResponse;
 import dev.polyledger.ledger.application.port.out.IdempotencyCache;
@@ -23,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link IdempotencyCache} in Redis. Keys: {@code ledger:idem:<key>} holds a completed record as JSON until
- * it expires; {@code ledger:idem-lock:<key>} is the in-flight lock ({@code SET NX PX}), released only by its
+ * {@link IdempotencyCache} in Redis. Keys: {@code ledger:idem:<tenant>/<key>} holds a completed record as JSON
+ * until it expires; {@code ledger:idem-lock:<tenant>/<key>} is the in-flight lock ({@code SET NX PX}), released only by its
  * owner (compare-and-delete script). A request's lookup-or-lock and its put-and-release are one Lua script each
  * (one round trip each, atomic). Every Redis failure degrades: a miss, or {@code Unavailable} for the
  * lock, counted in {@code ledger.idempotency.cache.errors}.
@@ -63,8 +64,9 @@ class RedisIdempotencyCache implements IdempotencyCache {
     }
 
     @Override
-    public Optional<IdempotencyRecord> find(String key) {
-        return call(commands -> Optional.ofNullable(commands.get(RECORD + key)).map(this::decode), Optional.empty());
+    public Optional<IdempotencyRecord> find(IdempotencyKey key) {
+        return call(commands -> Optional.ofNullable(commands.get(RECORD + key)).map(text -> decode(key, text)),
+                Optional.empty());
     }
 
     @Override
@@ -77,7 +79,7 @@ class RedisIdempotencyCache implements IdempotencyCache {
     }
 
     @Override
-    public LockAttempt tryLock(String key, Duration ttl) {
+    public LockAttempt tryLock(IdempotencyKey key, Duration ttl) {
         String token = UUID.randomUUID().toString();
         return call(commands -> {
             String ok = commands.set(LOCK + key, token, SetArgs.Builder.nx().px(ttl.toMillis()));
@@ -93,14 +95,14 @@ class RedisIdempotencyCache implements IdempotencyCache {
 
     /** One round trip: a Lua script (atomic in Redis) does the lookup and, on a miss, the lock. */
     @Override
-    public Lookup findOrLock(String key, Duration ttl) {
+    public Lookup findOrLock(IdempotencyKey key, Duration ttl) {
         String token = UUID.randomUUID().toString();
         return call(commands -> {
             List<Object> answer = commands.eval(FIND_OR_LOCK, ScriptOutputType.MULTI, new String[] {RECORD + key, LOCK + key},
                     token, String.valueOf(ttl.toMillis()));
             long outcome = (Long) answer.get(0);
             if (outcome == 1) {
-                return new Lookup.Cached(decode((String) answer.get(1)));
+                return new Lookup.Cached(decode(key, (String) answer.get(1)));
             }
             return new Lookup.NotCached(outcome == 2 ? new LockAttempt.Acquired(key, token) : new LockAttempt.Held());
         }, new Lookup.NotCached(new LockAttempt.Unavailable()));
@@ -140,10 +142,10 @@ class RedisIdempotencyCache implements IdempotencyCache {
         }
     }
 
-    private IdempotencyRecord decode(String text) {
+    private IdempotencyRecord decode(IdempotencyKey key, String text) {
         try {
             var c = json.readValue(text, CachedRecord.class);
-            return new IdempotencyRecord(null, c.fingerprint(), new RecordedResponse(c.status(), c.body()),
+            return new IdempotencyRecord(key, c.fingerprint(), new RecordedResponse(c.status(), c.body()),
                     Instant.ofEpochMilli(c.createdAt()), Instant.ofEpochMilli(c.expiresAt()));
         } catch (IOException e) {
             throw new IllegalStateException(e);

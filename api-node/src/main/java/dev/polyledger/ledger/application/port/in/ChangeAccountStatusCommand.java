@@ -9,11 +9,12 @@ import java.util.Objects;
  *
  * @param accountId the account
  * @param action    what to do
- * @param requestId X-Request-Id, carried into the event
+ * @param context   tenant, actor and X-Request-Id of the request, carried into the event
  */
-public record ChangeAccountStatusCommand(AccountId accountId, StatusChange.Action action, String requestId) {
+public record ChangeAccountStatusCommand(AccountId accountId, StatusChange.Action action, RequestContext context) {
     public ChangeAccountStatusCommand {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(context, "context");
     }
 }

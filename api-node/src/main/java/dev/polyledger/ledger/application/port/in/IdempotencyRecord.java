@@ -7,12 +7,12 @@ import java.time.Instant;
  * draft-ietf-httpapi-idempotency-key-header, section 2.6): replayed for the same request, refused for
  * another one.
  *
- * @param key         the client's Idempotency-Key
+ * @param key         the client's Idempotency-Key, within its tenant
  * @param fingerprint fingerprint of the request (method, path, canonical body)
  * @param response    the response first sent
  * @param createdAt   when it completed
  * @param expiresAt   until when it is kept (retention, {@code ledger.idempotency.retention})
  */
-public record IdempotencyRecord(String key, String fingerprint, RecordedResponse response, Instant createdAt,
+public record IdempotencyRecord(IdempotencyKey key, String fingerprint, RecordedResponse response, Instant createdAt,
                                 Instant expiresAt) {
 }

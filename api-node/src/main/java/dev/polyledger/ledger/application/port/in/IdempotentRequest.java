@@ -7,12 +7,12 @@ import java.util.Set;
 /**
  * A request under an idempotency key.
  *
- * @param key         the validated Idempotency-Key
+ * @param key         the validated Idempotency-Key of the request's tenant
  * @param fingerprint fingerprint of method, path and canonical body: equal fingerprints mean the same request
  * @param accounts    the accounts the request will change, whose writers it queues behind
  *                    ({@link dev.polyledger.ledger.application.port.out.UnitOfWork#inSerializableTransaction(java.util.Collection, java.util.function.Supplier)})
  */
-public record IdempotentRequest(String key, String fingerprint, Set<AccountId> accounts) {
+public record IdempotentRequest(IdempotencyKey key, String fingerprint, Set<AccountId> accounts) {
     public IdempotentRequest {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(fingerprint, "fingerprint");
@@ -20,7 +20,7 @@ public record IdempotentRequest(String key, String fingerprint, Set<AccountId> a
     }
 
     /** A request that changes no existing account (e.g. opening one). */
-    public IdempotentRequest(String key, String fingerprint) {
+    public IdempotentRequest(IdempotencyKey key, String fingerprint) {
         this(key, fingerprint, Set.of());
     }
 }

@@ -4,17 +4,21 @@ import dev.polyledger.ledger.domain.Account;
 import dev.polyledger.ledger.domain.AccountId;
 import dev.polyledger.ledger.domain.Entry;
 import dev.polyledger.ledger.domain.TransferId;
+import dev.polyledger.ledger.domain.TenantId;
 import dev.polyledger.ledger.domain.Transfer;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads of the ledger; strongly consistent (they read the primary's committed state). */
+/**
+ * Reads of one tenant's ledger; strongly consistent (they read the primary's committed state). Another tenant's
+ * account or transfer is absent, exactly like an unknown id.
+ */
 public interface LedgerQueries {
     int MAX_PAGE_SIZE = 500;
 
-    Optional<Account> account(AccountId id);
+    Optional<Account> account(TenantId tenant, AccountId id);
 
-    Optional<Transfer> transfer(TransferId id);
+    Optional<Transfer> transfer(TenantId tenant, TransferId id);
 
     /**
      * A page of an account's entries, newest first.
@@ -23,7 +27,7 @@ public interface LedgerQueries {
      * @param beforeVersion continue below this account version (from {@link EntryPage#nextBeforeVersion}); null for the first page
      * @return empty when the account does not exist
      */
-    Optional<EntryPage> entries(AccountId id, int limit, Long beforeVersion);
+    Optional<EntryPage> entries(TenantId tenant, AccountId id, int limit, Long beforeVersion);
 
     /**
      * @param items             entries, newest first

@@ -12,14 +12,15 @@ import dev.polyledger.ledger.domain.ValidationException;
  * @param ownerId              client's owner reference, at most 255 characters; may be null
  * @param allowNegativeBalance false when null
  * @param metadata             client pairs
- * @param requestId            X-Request-Id, carried into the event
+ * @param context              tenant, actor and X-Request-Id of the request, carried into the event
  */
 public record OpenAccountCommand(String currencyCode, AccountType type, String ownerId, boolean allowNegativeBalance,
-                                 Metadata metadata, String requestId) {
+                                 Metadata metadata, RequestContext context) {
     public static final int MAX_OWNER_ID_LENGTH = 255;
 
     /** @throws ValidationException when the currency is missing or the owner id too long */
     public OpenAccountCommand {
+        java.util.Objects.requireNonNull(context, "context");
         if (currencyCode == null || currencyCode.isBlank()) {
             throw new ValidationException("currency", "currency is required");
         }

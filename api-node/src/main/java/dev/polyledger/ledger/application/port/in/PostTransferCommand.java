@@ -2,6 +2,7 @@ package dev.polyledger.ledger.application.port.in;
 
 import dev.polyledger.ledger.domain.AccountId;
 import dev.polyledger.ledger.domain.Metadata;
+import dev.polyledger.ledger.domain.TenantId;
 import dev.polyledger.ledger.domain.TransferKind;
 import dev.polyledger.ledger.domain.ValidationException;
 import java.math.BigDecimal;
@@ -20,16 +21,17 @@ import java.util.regex.Pattern;
  * @param currencyCode the currency a transfer is in; null for credits and debits (the account's)
  * @param reference    client reference, at most 255 characters; may be null
  * @param metadata     client pairs
- * @param requestId    X-Request-Id
+ * @param context      tenant, actor and X-Request-Id of the request
  */
 public record PostTransferCommand(TransferKind kind, AccountId accountId, AccountId counterparty, BigDecimal amount,
-                                  String currencyCode, String reference, Metadata metadata, String requestId) {
+                                  String currencyCode, String reference, Metadata metadata, RequestContext context) {
     public static final int MAX_REFERENCE_LENGTH = 255;
     /** Plain decimal in major units: digits, optionally a dot and digits. No sign, no exponent. */
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,30}(\\.[0-9]{1,18})?");
 
     public PostTransferCommand {
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(context, "context");
         Objects.requireNonNull(amount, "amount");
         if (accountId == null) {
             throw new ValidationException(kind == TransferKind.TRANSFER ? "sourceAccountId" : "accountId",
@@ -54,21 +56,21 @@ public record PostTransferCommand(TransferKind kind, AccountId accountId, Accoun
 
     public static PostTransferCommand transfer(AccountId source, AccountId destination, String amount,
                                                String currencyCode, String reference, Metadata metadata,
-                                               String requestId) {
+                                               RequestContext context) {
         return new PostTransferCommand(TransferKind.TRANSFER, source, destination, parseAmount(amount),
-                currencyCode, reference, metadata, requestId);
+                currencyCode, reference, metadata, context);
     }
 
     public static PostTransferCommand credit(AccountId account, String amount, String reference, Metadata metadata,
-                                             String requestId) {
+                                             RequestContext context) {
         return new PostTransferCommand(TransferKind.CREDIT, account, null, parseAmount(amount), null, reference,
-                metadata, requestId);
+                metadata, context);
     }
 
     public static PostTransferCommand debit(AccountId account, String amount, String reference, Metadata metadata,
-                                            String requestId) {
+                                            RequestContext context) {
         return new PostTransferCommand(TransferKind.DEBIT, account, null, parseAmount(amount), null, reference,
-                metadata, requestId);
+                metadata, context);
     }
 
     /**
@@ -77,6 +79,11 @@ public record PostTransferCommand(TransferKind kind, AccountId accountId, Accoun
      *
      * @throws ValidationException (field {@code amount})
      */
+    /** The tenant whose accounts the command moves money between. */
+    public TenantId tenant() {
+        return context.tenant();
+    }
+
     public static BigDecimal parseAmount(String text) {
         if (text == null) {
             throw new ValidationException("amount", "amount is required");

@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.application.port.out;
 
+import dev.polyledger.ledger.application.port.in.IdempotencyKey;
 import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,13 +12,13 @@ import java.util.Optional;
  */
 public interface IdempotencyCache {
 
-    Optional<IdempotencyRecord> find(String key);
+    Optional<IdempotencyRecord> find(IdempotencyKey key);
 
     /** Caches a completed record until it expires. */
     void put(IdempotencyRecord record);
 
     /** Tries to take the in-flight lock of a key for at most {@code ttl}. */
-    LockAttempt tryLock(String key, Duration ttl);
+    LockAttempt tryLock(IdempotencyKey key, Duration ttl);
 
     /** Releases a lock taken by {@link #tryLock}, only if it is still ours. */
     void release(LockAttempt.Acquired lock);
@@ -27,7 +28,7 @@ public interface IdempotencyCache {
      *
      * @param ttl lifetime of the lock when it is taken
      */
-    default Lookup findOrLock(String key, Duration ttl) {
+    default Lookup findOrLock(IdempotencyKey key, Duration ttl) {
         Optional<IdempotencyRecord> cached = find(key);
         return cached.isPresent() ? new Lookup.Cached(cached.get()) : new Lookup.NotCached(tryLock(key, ttl));
     }
@@ -54,7 +55,7 @@ public interface IdempotencyCache {
     /** The result of {@link #tryLock}. */
     sealed interface LockAttempt {
         /** We hold the lock. */
-        record Acquired(String key, String token) implements LockAttempt {
+        record Acquired(IdempotencyKey key, String token) implements LockAttempt {
         }
 
         /** Another request holds it. */

@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.application.port.out;
 
+import dev.polyledger.ledger.application.port.in.IdempotencyKey;
 import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
 import java.time.Instant;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
 public interface IdempotencyRecords {
 
     /** The live (not yet expired at {@code now}) record of a key. */
-    Optional<IdempotencyRecord> find(String key, Instant now);
+    Optional<IdempotencyRecord> find(IdempotencyKey key, Instant now);
 
     /**
      * Stores a record in the current transaction, replacing an expired one of the same key.

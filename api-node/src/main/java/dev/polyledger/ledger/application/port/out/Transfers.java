@@ -2,6 +2,7 @@ package dev.polyledger.ledger.application.port.out;
 
 import dev.polyledger.ledger.domain.Transfer;
 import dev.polyledger.ledger.domain.TransferId;
+import dev.polyledger.ledger.domain.TenantId;
 import java.util.Optional;
 
 /** The posted transfers and their entries; append-only. */
@@ -11,5 +12,5 @@ public interface Transfers {
     void add(Transfer transfer);
 
     /** A transfer with its entries. */
-    Optional<Transfer> find(TransferId id);
+    Optional<Transfer> find(TenantId tenant, TransferId id);
 }

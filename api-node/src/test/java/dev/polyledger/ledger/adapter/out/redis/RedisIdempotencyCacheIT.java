@@ -2,10 +2,12 @@ package dev.polyledger.ledger.adapter.out.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.polyledger.ledger.application.port.in.IdempotencyKey;
 import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
 import dev.polyledger.ledger.application.port.in.RecordedResponse;
 import dev.polyledger.ledger.application.port.out.IdempotencyCache;
 import dev.polyledger.ledger.application.port.out.IdempotencyCache.LockAttempt;
+import dev.polyledger.ledger.domain.TenantId;
 import dev.polyledger.ledger.testing.FreshDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -20,12 +22,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FreshDatabase.class)
 @MicronautTest(startApplication = false, transactional = false)
 class RedisIdempotencyCacheIT {
+    private static final TenantId ACME = new TenantId("acme");
+    private static final TenantId GLOBEX = new TenantId("globex");
+
     @Inject
     RedisIdempotencyCache cache;
 
     @Test
+    void keepsTheSameKeyOfTwoTenantsApart() {
+        IdempotencyKey acme = newKey(ACME);
+        IdempotencyKey globex = new IdempotencyKey(GLOBEX, acme.value());
+        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        cache.put(new IdempotencyRecord(acme, "fp", new RecordedResponse(201, "{}"), now, now.plusSeconds(60)));
+
+        assertThat(cache.find(acme)).isPresent();
+        assertThat(cache.find(globex)).isEmpty();
+        assertThat(cache.tryLock(globex, Duration.ofSeconds(10))).isInstanceOf(LockAttempt.Acquired.class);
+        assertThat(cache.tryLock(acme, Duration.ofSeconds(10))).isInstanceOf(LockAttempt.Acquired.class);
+    }
+
+    private static IdempotencyKey newKey(TenantId tenant) {
+        return new IdempotencyKey(tenant, UUID.randomUUID().toString());
+    }
+
+    @Test
     void letsOneHolderTakeTheLockUntilItReleasesIt() {
-        String key = UUID.randomUUID().toString();
+        IdempotencyKey key = newKey(ACME);
         var first = cache.tryLock(key, Duration.ofSeconds(10));
         assertThat(first).isInstanceOf(LockAttempt.Acquired.class);
         assertThat(cache.tryLock(key, Duration.ofSeconds(10))).isInstanceOf(LockAttempt.Held.class);
@@ -39,7 +61,7 @@ class RedisIdempotencyCacheIT {
 
     @Test
     void lockExpiresWhenItsHolderDies() throws InterruptedException {
-        String key = UUID.randomUUID().toString();
+        IdempotencyKey key = newKey(ACME);
         assertThat(cache.tryLock(key, Duration.ofMillis(200))).isInstanceOf(LockAttempt.Acquired.class);
         Thread.sleep(400);
         assertThat(cache.tryLock(key, Duration.ofSeconds(1))).isInstanceOf(LockAttempt.Acquired.class);
@@ -47,7 +69,7 @@ class RedisIdempotencyCacheIT {
 
     @Test
     void cachesACompletedRecordUntilItExpires() {
-        String key = UUID.randomUUID().toString();
+        IdempotencyKey key = newKey(ACME);
         var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var record = new IdempotencyRecord(key, "fp", new RecordedResponse(201, "{\"id\":\"x\"}"), now, now.plusSeconds(60));
         cache.put(record);
@@ -56,12 +78,12 @@ class RedisIdempotencyCacheIT {
         assertThat(found.fingerprint()).isEqualTo("fp");
         assertThat(found.response()).isEqualTo(record.response());
         assertThat(found.expiresAt()).isEqualTo(record.expiresAt());
-        assertThat(cache.find(UUID.randomUUID().toString())).isEmpty();
+        assertThat(cache.find(newKey(ACME))).isEmpty();
     }
 
     @Test
     void findOrLockTakesTheLockOnAMissReportsItHeldAndReturnsACachedRecord() {
-        String key = UUID.randomUUID().toString();
+        IdempotencyKey key = newKey(ACME);
         var first = cache.findOrLock(key, Duration.ofSeconds(10));
         assertThat(first).isInstanceOf(IdempotencyCache.Lookup.NotCached.class);
         var lock = ((IdempotencyCache.Lookup.NotCached) first).lock();
@@ -82,7 +104,7 @@ class RedisIdempotencyCacheIT {
 
     @Test
     void putAndReleaseLeavesAStrangersLockAlone() {
-        String key = UUID.randomUUID().toString();
+        IdempotencyKey key = newKey(ACME);
         assertThat(cache.tryLock(key, Duration.ofSeconds(10))).isInstanceOf(LockAttempt.Acquired.class);
         var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var record = new IdempotencyRecord(key, "fp", new RecordedResponse(201, "{}"), now, now.plusSeconds(60));
