@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.polyledger.platform.http.Problem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -219,6 +220,7 @@ class NginxEdgeIT {
         assertThat(answer.header("Content-Type")).as(answer.toString()).isEqualTo("application/problem+json");
         JsonNode problem = JSON.readTree(answer.body());
         assertThat(problem.get("code").asText()).isEqualTo(code);
+        assertThat(problem.get("type").asText()).as("the services' problem type URIs").isEqualTo(Problem.TYPE_PREFIX + code);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(answer.header("X-Request-Id")).as("request id on an edge error").isNotBlank();
