@@ -2,15 +2,21 @@ package dev.polyledger.platform.http.ratelimit;
 
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
+import org.slf4j.LoggerFactory;
 
 /**
  * The limiter when rate limiting is off ({@code platform.ratelimit.enabled: false}) or the service has no Redis
- * client: every request is {@link RateLimitDecision.Unchecked}. Not counted as a failure, and the health indicator
+ * client (no {@code redis.uri}): every request is {@link RateLimitDecision.Unchecked}. Not counted as a failure, and the health indicator
  * says {@code disabled}, since nothing failed.
  */
 @Singleton
 @Secondary
 final class DisabledRateLimiter implements RateLimiter, RateLimiterState {
+
+    DisabledRateLimiter() {
+        LoggerFactory.getLogger(DisabledRateLimiter.class).warn("RATE LIMITING IS OFF: platform.ratelimit.enabled is "
+                + "false or no Redis is configured (redis.uri); every request is admitted unchecked");
+    }
 
     @Override
     public RateLimitDecision tryAcquire(String bucketId, RateLimitPolicy policy) {

@@ -4,13 +4,13 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 
 /**
  * Settings of per-key rate limiting, under {@code platform.ratelimit}. The Redis server is the one of
- * {@code redis.uri} (micronaut-redis-lettuce).
+ * {@code redis.uri} (micronaut-redis-lettuce). Each key's rate and burst are not set here: they belong to the key
+ * (the caller passes a {@link RateLimitPolicy}; the platform default is {@link RateLimitPolicy#DEFAULT}).
  *
  * @param enabled          {@code false} turns limiting off: every request is {@link RateLimitDecision.Unchecked} and
  *                         Redis is never asked (for benchmarks and services without Redis); default {@code true}
@@ -18,8 +18,6 @@ import java.time.Duration;
  *                         zero and at most 1 s, default 200 ms
  * @param keyPrefix        prefix of every Redis key this limiter writes, default {@code polyledger:ratelimit:};
  *                         tests use a prefix of their own so that a running cluster's buckets are never touched
- * @param defaultPerSecond refill rate, in requests per second, of a key that has no rate of its own; default 500
- * @param defaultBurst     bucket capacity, in requests, of a key that has no burst of its own; default 1,000
  * @param reconnectEvery   while no connection to Redis could be opened, how often a new one is tried (in the
  *                         background, never on a request's thread); default 2 s
  */
@@ -28,13 +26,14 @@ public record RateLimitConfiguration(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = "200ms") @NotNull Duration timeout,
         @Bindable(defaultValue = "polyledger:ratelimit:") @NotBlank @Size(max = 100) String keyPrefix,
-        @Bindable(defaultValue = "500") @Positive int defaultPerSecond,
-        @Bindable(defaultValue = "1000") @Positive int defaultBurst,
         @Bindable(defaultValue = "2s") @NotNull Duration reconnectEvery) {
 
     /** Upper bound of {@link #timeout()}: a limit check must never cost a request more than this. */
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(1);
 
+    /**
+     * @throws IllegalArgumentException when the timeout is not in (0, 1 s] or the reconnect interval is not positive
+     */
     public RateLimitConfiguration {
         if (timeout != null && (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0)) {
             throw new IllegalArgumentException("platform.ratelimit.timeout must be > 0 and <= 1s, was " + timeout);
@@ -42,10 +41,5 @@ public record RateLimitConfiguration(
         if (reconnectEvery != null && (reconnectEvery.isNegative() || reconnectEvery.isZero())) {
             throw new IllegalArgumentException("platform.ratelimit.reconnect-every must be > 0, was " + reconnectEvery);
         }
-    }
-
-    /** The policy of a key that has no rate or burst of its own. */
-    public RateLimitPolicy defaultPolicy() {
-        return new RateLimitPolicy(defaultPerSecond, defaultBurst);
     }
 }

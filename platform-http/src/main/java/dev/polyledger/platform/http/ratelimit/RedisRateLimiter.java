@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Objects;
@@ -92,19 +93,27 @@ final class RedisRateLimiter implements RateLimiter, RateLimiterState, AutoClose
     private final Counter unchecked;
     private final ExecutorService connector;
     private final AtomicBoolean connecting = new AtomicBoolean();
+    private final String script;
     private final String scriptSha;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile long nextConnectAttemptNanos = System.nanoTime();
     private volatile String lastFailure;
     private volatile boolean closed;
 
+    @Inject
     RedisRateLimiter(RedisClient client, RateLimitConfiguration config, MeterRegistry meters) {
+        this(client, config, meters, TOKEN_BUCKET);
+    }
+
+    /** With {@code script} a variant of {@link #TOKEN_BUCKET} (tests: a comment that no Redis has cached yet). */
+    RedisRateLimiter(RedisClient client, RateLimitConfiguration config, MeterRegistry meters, String script) {
         this.client = client;
         this.config = config;
         this.unchecked = Counter.builder(UNCHECKED_METRIC)
                 .description("Requests admitted without a rate-limit check because Redis was unavailable or slow")
                 .register(meters);
-        this.scriptSha = sha1Hex(TOKEN_BUCKET);
+        this.script = script;
+        this.scriptSha = sha1Hex(script);
         this.connector = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ratelimit-redis-connect");
             thread.setDaemon(true);
@@ -164,7 +173,7 @@ final class RedisRateLimiter implements RateLimiter, RateLimiterState, AutoClose
         try {
             answer = redis.evalsha(scriptSha, ScriptOutputType.MULTI, keys, rate, burst, ttlMillis);
         } catch (RedisNoScriptException e) {
-            answer = redis.eval(TOKEN_BUCKET, ScriptOutputType.MULTI, keys, rate, burst, ttlMillis);
+            answer = redis.eval(script, ScriptOutputType.MULTI, keys, rate, burst, ttlMillis);
         }
         return new TokenBucketReply(((Long) answer.get(0)) == 1L, (Long) answer.get(1), (Long) answer.get(2),
                 (Long) answer.get(3));
