@@ -12,6 +12,10 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * retry loop under contention on one key; they also take time from the client's clock. The issue asks for one round
  * trip and the bucket's time from one clock, so the script below (about twenty lines) is the smaller risk.
  *
+ * <p>Needs Redis 5 or later (a script that reads {@code TIME} and then writes is replicated by its effects).
+ *
  * <p><b>The bucket.</b> Key {@code <prefix><bucketId>} is a hash with {@code tokens} (a fraction) and {@code ts}
  * (microseconds, from Redis {@code TIME} inside the script, never a node's clock, so nodes with skewed clocks
  * agree). Each call refills {@code perSecond × elapsed} tokens up to {@code burst}, then takes one if a whole token
@@ -42,6 +48,8 @@ import org.slf4j.LoggerFactory;
  * (Prometheus {@code platform_ratelimit_unchecked_total}), and the {@code ratelimit} health indicator says
  * {@code fail-open}. A request never waits for a connection to be opened: connecting happens on a background
  * thread, at most every {@link RateLimitConfiguration#reconnectEvery()}; once connected, Lettuce reconnects by itself.
+ * After a check failed on an open connection, requests skip Redis for
+ * {@link RateLimitConfiguration#pauseAfterFailure()}, so a hung Redis costs one request per pause the timeout.
  * Uses its own connection on the {@code redis.uri} client, with the configured timeout.
  */
 @Singleton
@@ -98,6 +106,7 @@ final class RedisRateLimiter implements RateLimiter, RateLimiterState, AutoClose
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile long nextConnectAttemptNanos = System.nanoTime();
     private volatile String lastFailure;
+    private volatile long pausedUntilNanos = System.nanoTime();
     private volatile boolean closed;
 
     @Inject
@@ -133,12 +142,16 @@ final class RedisRateLimiter implements RateLimiter, RateLimiterState, AutoClose
             }
             return failOpen("RedisNotConnected");
         }
+        if (lastFailure != null && System.nanoTime() - pausedUntilNanos < 0) {
+            return failOpen(lastFailure);
+        }
         try {
             TokenBucketReply reply = run(current.sync(), config.keyPrefix() + bucketId, policy);
             lastFailure = null;
             return reply.decision();
         } catch (RuntimeException e) {
             LOG.debug("rate limit unchecked for bucket {}: {}", bucketId, e.toString());
+            pausedUntilNanos = System.nanoTime() + config.pauseAfterFailure().toNanos();
             return failOpen(e.getClass().getSimpleName());
         }
     }
@@ -229,10 +242,9 @@ final class RedisRateLimiter implements RateLimiter, RateLimiterState, AutoClose
 
     private static String sha1Hex(String script) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required of every JVM", e);
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RateLimitConfigurationTest {
+    private static final Duration PAUSE = Duration.ofSeconds(1);
 
     @Test
     void refusesATimeoutThatIsZeroOrLongerThanOneSecond() {
@@ -18,11 +19,18 @@ class RateLimitConfigurationTest {
 
     @Test
     void refusesAReconnectIntervalThatIsNotPositive() {
-        assertThatThrownBy(() -> new RateLimitConfiguration(true, Duration.ofMillis(200), "p:", Duration.ZERO))
+        assertThatThrownBy(() -> new RateLimitConfiguration(true, Duration.ofMillis(200), "p:", Duration.ZERO, PAUSE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reconnect-every");
     }
 
+    @Test
+    void refusesANegativePauseAfterFailure() {
+        assertThatThrownBy(() -> new RateLimitConfiguration(true, Duration.ofMillis(200), "p:", Duration.ofSeconds(2),
+                Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pause-after-failure");
+    }
+
     private static RateLimitConfiguration config(Duration timeout) {
-        return new RateLimitConfiguration(true, timeout, "p:", Duration.ofSeconds(2));
+        return new RateLimitConfiguration(true, timeout, "p:", Duration.ofSeconds(2), PAUSE);
     }
 }

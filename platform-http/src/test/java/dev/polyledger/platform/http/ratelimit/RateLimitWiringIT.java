@@ -28,6 +28,7 @@ class RateLimitWiringIT {
             assertThat(config.enabled()).isTrue();
             assertThat(config.timeout()).isEqualTo(Duration.ofMillis(200));
             assertThat(config.reconnectEvery()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(config.pauseAfterFailure()).isEqualTo(Duration.ofSeconds(1));
             assertThat(context.getBean(RateLimiter.class)).isInstanceOf(RedisRateLimiter.class);
             assertThat(context.getBeansOfType(HealthIndicator.class)).hasAtLeastOneElementOfType(RateLimitHealthIndicator.class);
             assertThat(context.getBean(MeterRegistry.class).find("platform.ratelimit.unchecked").counter()).isNotNull();
