@@ -53,12 +53,14 @@ class MongoOutageIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(dev.polyledger.audit.testing.TestAuth.properties());
+        properties.putAll(Map.of(
                 "mongodb.uri", "mongodb://127.0.0.1:" + port,
                 "mongodb.cluster.server-selection-timeout", "1s",
                 "audit.mongodb.database", "audit_outage_it",
                 "audit.consumer.batch.max-wait", "500ms",
-                "rabbitmq.uri", TestBroker.uri());
+                "rabbitmq.uri", TestBroker.uri()));
+        return properties;
     }
 
     @AfterEach

@@ -36,8 +36,14 @@ public final class TestMongo {
         return uri;
     }
 
-    /** Properties pointing a Micronaut context at the test MongoDB and the test broker ({@link TestBroker}). */
+    /**
+     * Properties pointing a Micronaut context at the test MongoDB, the test broker ({@link TestBroker}) and the test
+     * database of API keys with the operator key ({@link TestAuth}).
+     */
     public static Map<String, String> properties() {
-        return Map.of("mongodb.uri", uri(), "audit.mongodb.database", DATABASE, "rabbitmq.uri", TestBroker.uri());
+        Map<String, String> properties = new java.util.HashMap<>(TestAuth.properties());
+        properties.putAll(Map.of("mongodb.uri", uri(), "audit.mongodb.database", DATABASE, "rabbitmq.uri",
+                TestBroker.uri()));
+        return properties;
     }
 }

@@ -32,12 +32,15 @@ public final class TestMongo {
         return uri;
     }
 
-    /** Properties pointing a context at an emptied database of the test MongoDB and at the test broker. */
+    /**
+     * Properties pointing a context at an emptied database of the test MongoDB, at the test broker and at the test
+     * database of API keys with the operator key ({@link TestAuth}).
+     */
     public static Map<String, String> properties(String database) {
         try (MongoClient client = MongoClients.create(uri())) {
             client.getDatabase(database).drop();
         }
-        Map<String, String> properties = new HashMap<>();
+        Map<String, String> properties = new HashMap<>(TestAuth.properties());
         properties.put("mongodb.uri", uri());
         properties.put("notification.mongodb.database", database);
         properties.put("rabbitmq.uri", TestBroker.uri());
