@@ -10,6 +10,8 @@ import dev.polyledger.platform.http.auth.application.port.out.RevocationBroadcas
 import dev.polyledger.platform.http.auth.domain.ApiKeyMaterial;
 import dev.polyledger.platform.http.auth.domain.AuthIds;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,10 +26,16 @@ import javax.sql.DataSource;
 @Factory
 public class AuthFactory {
 
+    /**
+     * The store works on plain connections of the pool: where Micronaut Data wraps the {@code DataSource} in its
+     * connection-context proxy (api-node), the {@link DataSourceResolver} unwraps it, since the store opens and closes
+     * its own connections outside any Micronaut transaction.
+     */
     @Singleton
-    ApiKeyStore apiKeyStore(DataSource dataSource) {
-        AuthSchema.migrate(dataSource);
-        return new PostgresApiKeyStore(dataSource);
+    ApiKeyStore apiKeyStore(DataSource dataSource, @Nullable DataSourceResolver resolver) {
+        DataSource pool = (resolver == null ? DataSourceResolver.DEFAULT : resolver).resolve(dataSource);
+        AuthSchema.migrate(pool);
+        return new PostgresApiKeyStore(pool);
     }
 
     @Singleton
