@@ -35,8 +35,10 @@ public sealed interface RateLimitDecision {
     }
 
     /**
-     * The limit could not be checked (Redis unreachable, slow or disabled) and the request is admitted: rate limiting
-     * fails open, because it protects capacity, not money. Counted in {@code platform.ratelimit.unchecked}.
+     * The limit was not checked and the request is admitted: Redis was unreachable or slower than the timeout
+     * (rate limiting fails open, because it protects capacity, not money; counted in
+     * {@code platform.ratelimit.unchecked} and shown as {@code fail-open} by the {@code ratelimit} health component),
+     * or limiting is switched off ({@code platform.ratelimit.enabled: false} or no Redis configured; not counted).
      */
     record Unchecked() implements RateLimitDecision {
     }

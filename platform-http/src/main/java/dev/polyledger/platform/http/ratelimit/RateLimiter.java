@@ -1,7 +1,11 @@
 package dev.polyledger.platform.http.ratelimit;
 
 /**
- * Takes one token from a bucket shared by every node of the platform.
+ * Takes one token from a bucket shared by every node of the platform (issue 9, item 4: a token bucket per API key,
+ * over the limit {@code 429 RATE_LIMITED} with {@code Retry-After}; Redis down: admit). The bean is the Redis token
+ * bucket when {@code redis.uri} is configured and {@code platform.ratelimit.enabled} is not {@code false}, else a
+ * limiter that admits everything unchecked. Thread-safe; blocks the calling thread for at most the configured
+ * timeout, so call it from a blocking executor, not the event loop.
  */
 public interface RateLimiter {
 
@@ -13,6 +17,7 @@ public interface RateLimiter {
      * @param bucketId whose bucket: the API key id (not the key itself, which must never reach Redis or logs)
      * @param policy   refill rate and capacity of this bucket; a bucket keeps its tokens when its policy changes
      * @return {@link RateLimitDecision.Allowed}, {@link RateLimitDecision.Limited} or {@link RateLimitDecision.Unchecked}
+     * @throws NullPointerException when {@code bucketId} or {@code policy} is null (a caller's bug, not Redis's)
      */
     RateLimitDecision tryAcquire(String bucketId, RateLimitPolicy policy);
 }
