@@ -34,8 +34,11 @@ import java.util.regex.Pattern;
 class IdempotentEndpoint {
     static final String KEY_HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    /** 1..255 printable ASCII characters (api-contract.md, "Idempotency"). */
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
+    /**
+     * 1..255 printable ASCII characters (api-contract.md, "Idempotency"), neither starting nor ending with a space:
+     * {@code "  k  "} is refused rather than trimmed, so that it and {@code "k"} are never silently one key.
+     */
+    static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E](?:[\\x20-\\x7E]{0,253}[\\x21-\\x7E])?");
 
     private final ExecuteIdempotently idempotently;
     private final JsonBodies bodies;
@@ -56,9 +59,16 @@ class IdempotentEndpoint {
     }
 
     /**
-     * The request's idempotency key.
+     * The request's idempotency key: the header's field value, 1..255 printable ASCII characters (U+0020..U+007E)
+     * that neither start nor end with a space. White space around a field value is not part of it in HTTP (RFC 9110
+     * section 5.5: NGINX and Netty drop it before this method runs), so {@code Idempotency-Key:   k  } is the key
+     * {@code k}; inside a key a space is kept and significant. Nothing else is trimmed or folded: a control
+     * character ({@code \x01}, {@code \x7f}, a tab inside the key) or a non-ASCII character is refused, never
+     * normalised into another key. Netty's own header check is off ({@code micronaut.server.netty.validate-headers})
+     * so that such a key gets this answer instead of a bare 400.
      *
-     * @throws ApiException {@code 400 IDEMPOTENCY_KEY_MISSING} or {@code 400 IDEMPOTENCY_KEY_INVALID}
+     * @throws ApiException {@code 400 IDEMPOTENCY_KEY_MISSING} without the header; {@code 400
+     *                      IDEMPOTENCY_KEY_INVALID} for two headers or a value outside the rule
      */
     String requireKey(HttpRequest<?> request) {
         var values = request.getHeaders().getAll(KEY_HEADER);
@@ -67,7 +77,7 @@ class IdempotentEndpoint {
         }
         if (values.size() > 1 || !VALID_KEY.matcher(values.get(0)).matches()) {
             throw ErrorCode.IDEMPOTENCY_KEY_INVALID.exception(
-                    "Idempotency-Key must be one header of 1 to 255 printable ASCII characters");
+                    "Idempotency-Key must be one header of 1 to 255 printable ASCII characters, without leading or trailing space");
         }
         return values.get(0);
     }
@@ -114,7 +124,12 @@ class IdempotentEndpoint {
                 .body(recorded.body());
     }
 
-    private String fingerprint(HttpRequest<?> request, String body) {
+    /**
+     * SHA-256 over the method, the path and the canonical form of the request ({@link JsonBodies#canonical}):
+     * pass the parsed request record (what is booked) rather than the body text where there is one; a body text
+     * is canonicalised with the same strict parser that {@link JsonBodies#read} used.
+     */
+    private String fingerprint(HttpRequest<?> request, Object body) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             digest.update(request.getMethodName().getBytes(StandardCharsets.UTF_8));
