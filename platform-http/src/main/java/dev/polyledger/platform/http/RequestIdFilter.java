@@ -1,5 +1,6 @@
 package dev.polyledger.platform.http;
 
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -16,7 +17,14 @@ import java.util.regex.Pattern;
  * included.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Order(RequestIdFilter.ORDER)
 public class RequestIdFilter {
+    /**
+     * First of all filters ({@code ServerFilterPhase.FIRST.order()}), so that every other filter, and every answer
+     * one of them gives early (e.g. {@code 401}), sees the request id. A filter without an order would not be
+     * guaranteed to run after it.
+     */
+    public static final int ORDER = -1000;
     public static final String HEADER = "X-Request-Id";
     private static final Pattern ACCEPTED = Pattern.compile("[\\x21-\\x7E]{1,200}");
 

@@ -4,6 +4,7 @@ import dev.polyledger.platform.http.auth.domain.BootstrapKey;
 import dev.polyledger.platform.http.auth.domain.KeyRateLimit;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.value.PropertyResolver;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +44,15 @@ public class AuthSettings {
     private final Duration cacheTtl;
     private final long cacheMaxSize;
 
-    public AuthSettings(@Value("${platform.auth.enabled:${LEDGER_AUTH_ENABLED:true}}") boolean enabled,
-                        @Value("${platform.auth.bootstrap-key:${LEDGER_BOOTSTRAP_KEY:}}") String bootstrapKey,
-                        @Value("${platform.auth.bootstrap-rate-limit:${LEDGER_BOOTSTRAP_RATE_LIMIT:0}}") int bootstrapRate,
+    public AuthSettings(PropertyResolver properties,
                         @Value("${platform.auth.rate-limit.per-second:500}") int perSecond,
                         @Value("${platform.auth.rate-limit.burst:1000}") int burst,
                         @Value("${platform.auth.cache-ttl:5s}") Duration cacheTtl,
                         @Value("${platform.auth.cache-max-size:100000}") long cacheMaxSize) {
-        this.enabled = enabled;
+        this.enabled = setting(properties, "platform.auth.enabled", "ledger.auth-enabled", Boolean.class, true);
+        String bootstrapKey = setting(properties, "platform.auth.bootstrap-key", "ledger.bootstrap-key", String.class, "");
+        int bootstrapRate = setting(properties, "platform.auth.bootstrap-rate-limit", "ledger.bootstrap-rate-limit",
+                Integer.class, 0);
         this.bootstrapKey = bootstrapKey == null || bootstrapKey.isEmpty() ? null : new BootstrapKey(bootstrapKey);
         if (bootstrapRate < 0 || bootstrapRate > KeyRateLimit.MAX / 2) {
             throw new IllegalArgumentException("platform.auth.bootstrap-rate-limit (LEDGER_BOOTSTRAP_RATE_LIMIT) must be "
@@ -67,10 +69,21 @@ public class AuthSettings {
             throw new IllegalArgumentException("platform.auth.cache-max-size must be positive");
         }
         this.cacheMaxSize = cacheMaxSize;
-        if (!enabled) {
+        if (!this.enabled) {
             LOG.warn("AUTHENTICATION IS OFF (platform.auth.enabled / LEDGER_AUTH_ENABLED=false): every /api/v1/ request "
                     + "is let through as tenant default with every scope. Only for measuring the cost of the check.");
         }
+    }
+
+    /**
+     * The property, else the environment variable's property (Micronaut maps {@code LEDGER_AUTH_ENABLED} to
+     * {@code ledger.auth-enabled}, among other spellings), else the default.
+     */
+    private static <T> T setting(PropertyResolver properties, String name, String environmentName, Class<T> type,
+                                 T defaultValue) {
+        return properties.getProperty(name, type)
+                .or(() -> properties.getProperty(environmentName, type))
+                .orElse(defaultValue);
     }
 
     public boolean enabled() {

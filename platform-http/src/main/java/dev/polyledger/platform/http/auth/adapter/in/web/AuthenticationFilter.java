@@ -18,6 +18,7 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -25,7 +26,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteMatch;
@@ -55,7 +55,10 @@ import org.slf4j.LoggerFactory;
  * Runs on the blocking executor: a cache miss asks PostgreSQL and the rate limiter asks Redis.
  */
 @ServerFilter("/api/v1/**")
+@Order(AuthenticationFilter.ORDER)
 public class AuthenticationFilter implements Ordered {
+    /** Micronaut's security phase ({@code ServerFilterPhase.SECURITY.order()}): after {@link RequestIdFilter} (0). */
+    public static final int ORDER = 39_000;
     /** The realm of the {@code WWW-Authenticate} challenge. */
     public static final String REALM = "polyledger";
     private static final String POLICY_ATTRIBUTE = "polyledger.ratelimit.policy";
@@ -76,16 +79,29 @@ public class AuthenticationFilter implements Ordered {
         this.rateLimiter = rateLimiter;
     }
 
-    /** After {@link RequestIdFilter} (order 0), in Micronaut's security phase. */
     @Override
     public int getOrder() {
-        return ServerFilterPhase.SECURITY.order();
+        return ORDER;
     }
 
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     MutableHttpResponse<?> authenticate(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
+        MutableHttpResponse<?> refusal = refusal(request, route);
+        if (refusal != null) {
+            // A response a request filter returns does not pass the response filters of the filters before it (as
+            // measured with Micronaut 4.10), so it carries the request id and the rate-limit headers from here.
+            String requestId = RequestIdFilter.of(request);
+            if (requestId != null) {
+                refusal.getHeaders().set(RequestIdFilter.HEADER, requestId);
+            }
+            applyRateLimitHeaders(request, refusal);
+        }
+        return refusal;
+    }
+
+    private MutableHttpResponse<?> refusal(HttpRequest<?> request, RouteMatch<?> route) {
         if (!settings.enabled()) {
             request.setAttribute(Caller.ATTRIBUTE, ANONYMOUS);
             return null;
@@ -107,11 +123,7 @@ public class AuthenticationFilter implements Ordered {
         if (limited != null) {
             return limited;
         }
-        MutableHttpResponse<?> refused = checkScope(route, caller);
-        if (refused != null) {
-            applyRateLimitHeaders(request, refused);
-        }
-        return refused;
+        return checkScope(route, caller);
     }
 
     /** The rate-limit headers on every response to an authenticated request that the limiter checked. */
@@ -137,7 +149,6 @@ public class AuthenticationFilter implements Ordered {
                             + " requests per second (burst " + limit.burst() + ") with this key; retry after "
                             + over.retryAfterSeconds() + " s")
                     .toResponse().header(HttpHeaders.RETRY_AFTER, String.valueOf(over.retryAfterSeconds()));
-            applyRateLimitHeaders(request, response);
             return response;
         }
         return null;
