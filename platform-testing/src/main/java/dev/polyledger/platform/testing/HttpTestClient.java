@@ -13,15 +13,34 @@ import java.util.function.Predicate;
 
 /**
  * A test client of a service's HTTP API over real HTTP (the JDK client; Jackson reads the answers). Each suite
- * extends it with the calls of its own API.
+ * extends it with the calls of its own API. With {@link #useApiKey} every request carries
+ * {@code Authorization: Bearer <key>} (see {@code TestTenants} for making one); {@link #requestAs} sends one request
+ * with another key, or none.
  */
 public class HttpTestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private volatile String apiKey;
 
     public HttpTestClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public HttpTestClient(String baseUrl, String apiKey) {
+        this(baseUrl);
+        this.apiKey = apiKey;
+    }
+
+    /** Sends {@code key} as the bearer key of every later request ({@code null}: none); returns this client. */
+    public HttpTestClient useApiKey(String key) {
+        this.apiKey = key;
+        return this;
+    }
+
+    /** The bearer key sent with every request, or null. */
+    public String apiKey() {
+        return apiKey;
     }
 
     /** An answer: status, headers and the body as JSON (null when empty or not JSON). */
@@ -66,9 +85,18 @@ public class HttpTestClient {
         return answer;
     }
 
-    /** A request builder for a path of the service. */
+    /** A request builder for a path of the service, with the client's API key when it has one. */
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path));
+        return requestAs(path, apiKey);
+    }
+
+    /** A request builder for a path of the service sending {@code key} as its bearer key ({@code null}: none). */
+    public HttpRequest.Builder requestAs(String path, String key) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
+        }
+        return builder;
     }
 
     public Answer send(HttpRequest.Builder request) {
