@@ -194,8 +194,10 @@ class AuditQueriesIT implements TestPropertyProvider {
         item.fieldNames().forEachRemaining(fields::add);
 
         assertThat(fields).containsExactly("eventId", "type", "aggregateId", "sequence", "occurredAt", "requestId",
-                "source", "receivedAt", "data");
+                "source", "tenantId", "actor", "receivedAt", "data");
         assertThat(item.get("occurredAt").asText()).isEqualTo(at(300).toString());
+        assertThat(item.get("tenantId").asText()).as("published without a tenant").isEqualTo("default");
+        assertThat(item.get("actor").isNull()).isTrue();
         assertThat(Instant.parse(item.get("receivedAt").asText())).isBefore(Instant.now().plusSeconds(1));
     }
 }
