@@ -1,6 +1,8 @@
 package dev.polyledger.ledger.adapter.out.postgres;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.health.HealthStatus;
+import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
@@ -29,8 +31,12 @@ class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object
 
     private final DataSource dataSource;
 
-    DatabaseHealthIndicator(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /**
+     * @param resolver unwraps the application's transaction-aware {@code DataSource} proxy (which only hands out
+     *                 the connection of a surrounding transaction) into the pool, as Micronaut's indicator does
+     */
+    DatabaseHealthIndicator(DataSource dataSource, @Nullable DataSourceResolver resolver) {
+        this.dataSource = resolver == null ? dataSource : resolver.resolve(dataSource);
     }
 
     @Override
