@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,10 @@ import java.util.stream.Collectors;
  */
 public class ApiKeyAdmin {
     public static final int MAX_NAME_LENGTH = 200;
+    /** The latest expiry accepted (PostgreSQL's {@code timestamptz} and RFC 3339's four-digit years end there). */
+    public static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+    private static final String NO_SUCH_KEY = "this tenant has no API key of that id";
+    private static final Pattern KEY_ID = Pattern.compile("key_[a-z2-7]{20}");
     /** The name given to a tenant's first key. */
     public static final String FIRST_KEY_NAME = "initial key";
 
@@ -78,6 +83,9 @@ public class ApiKeyAdmin {
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw AuthRefusal.invalid("expiresAt", "expiresAt must be in the future");
         }
+        if (request.expiresAt() != null && request.expiresAt().isAfter(LATEST_EXPIRY)) {
+            throw AuthRefusal.invalid("expiresAt", "expiresAt must be before the year 10000");
+        }
         Set<Scope> notHeld = ScopeGrant.notHeld(caller.scopes(), request.scopes());
         if (!notHeld.isEmpty()) {
             throw new AuthRefusal(AuthRefusal.Reason.INSUFFICIENT_SCOPE, "scopes",
@@ -98,11 +106,15 @@ public class ApiKeyAdmin {
      * Revokes a key of the caller's tenant, on this node at once and on every other within the cache's time to
      * live (at once where the broadcast arrives). Revoking a revoked key changes nothing.
      *
-     * @throws AuthRefusal {@code API_KEY_NOT_FOUND} when the tenant has no key {@code keyId}
+     * @throws AuthRefusal {@code API_KEY_NOT_FOUND} when the tenant has no key {@code keyId} (an id that is not of
+     *                     the shape {@code key_…} names nothing and is not looked up)
      */
     public ApiKey revoke(Caller caller, String keyId) {
+        if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
+            throw new AuthRefusal(AuthRefusal.Reason.API_KEY_NOT_FOUND, null, NO_SUCH_KEY);
+        }
         ApiKey revoked = store.revoke(caller.tenantId(), keyId, now())
-                .orElseThrow(() -> new AuthRefusal(AuthRefusal.Reason.API_KEY_NOT_FOUND, null, "no API key " + keyId));
+                .orElseThrow(() -> new AuthRefusal(AuthRefusal.Reason.API_KEY_NOT_FOUND, null, NO_SUCH_KEY));
         authenticator.invalidate(revoked.keyHash());
         broadcast.revoked(revoked.keyHash());
         return revoked;

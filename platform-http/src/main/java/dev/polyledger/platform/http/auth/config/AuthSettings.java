@@ -49,7 +49,7 @@ public class AuthSettings {
                         @Value("${platform.auth.rate-limit.burst:1000}") int burst,
                         @Value("${platform.auth.cache-ttl:5s}") Duration cacheTtl,
                         @Value("${platform.auth.cache-max-size:100000}") long cacheMaxSize) {
-        this.enabled = setting(properties, "platform.auth.enabled", "ledger.auth-enabled", Boolean.class, true);
+        this.enabled = isEnabled(properties);
         String bootstrapKey = setting(properties, "platform.auth.bootstrap-key", "ledger.bootstrap-key", String.class, "");
         int bootstrapRate = setting(properties, "platform.auth.bootstrap-rate-limit", "ledger.bootstrap-rate-limit",
                 Integer.class, 0);
@@ -73,6 +73,11 @@ public class AuthSettings {
             LOG.warn("AUTHENTICATION IS OFF (platform.auth.enabled / LEDGER_AUTH_ENABLED=false): every /api/v1/ request "
                     + "is let through as tenant default with every scope. Only for measuring the cost of the check.");
         }
+    }
+
+    /** Whether authentication is on: {@code platform.auth.enabled}, else {@code LEDGER_AUTH_ENABLED}, else true. */
+    public static boolean isEnabled(PropertyResolver properties) {
+        return setting(properties, "platform.auth.enabled", "ledger.auth-enabled", Boolean.class, true);
     }
 
     /**

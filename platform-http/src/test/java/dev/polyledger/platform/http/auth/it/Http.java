@@ -57,7 +57,7 @@ final class Http {
         return builder;
     }
 
-    private static Answer send(HttpRequest.Builder request) {
+    static Answer send(HttpRequest.Builder request) {
         try {
             var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;

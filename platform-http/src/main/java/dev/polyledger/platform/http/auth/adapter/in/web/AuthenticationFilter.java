@@ -7,8 +7,8 @@ import dev.polyledger.platform.http.auth.RequiredScope;
 import dev.polyledger.platform.http.auth.Scope;
 import dev.polyledger.platform.http.auth.application.Authentication;
 import dev.polyledger.platform.http.auth.application.Authenticator;
-import dev.polyledger.platform.http.auth.config.AuthSettings;
-import dev.polyledger.platform.http.auth.domain.AuthIds;
+import dev.polyledger.platform.http.auth.config.AuthEnabled;
+import io.micronaut.context.annotation.Requires;
 import dev.polyledger.platform.http.auth.domain.KeyRateLimit;
 import dev.polyledger.platform.http.ratelimit.RateLimitDecision;
 import dev.polyledger.platform.http.ratelimit.RateLimitHeaders;
@@ -29,7 +29,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteMatch;
-import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +51,11 @@ import org.slf4j.LoggerFactory;
  *     (the method's, else the class's) must be held, and {@code operatorOnly} routes need the operator key;
  *     a route without one is refused: {@code 403 INSUFFICIENT_SCOPE} (fail closed).</li>
  * </ol>
- * Runs on the blocking executor: a cache miss asks PostgreSQL and the rate limiter asks Redis.
+ * Runs on the blocking executor: a cache miss asks PostgreSQL and the rate limiter asks Redis. With authentication
+ * off ({@code platform.auth.enabled=false}) {@link AnonymousCallerFilter} replaces it.
  */
 @ServerFilter("/api/v1/**")
+@Requires(condition = AuthEnabled.class)
 @Order(AuthenticationFilter.ORDER)
 public class AuthenticationFilter implements Ordered {
     /** Micronaut's security phase ({@code ServerFilterPhase.SECURITY.order()}): after {@link RequestIdFilter} (0). */
@@ -64,17 +65,12 @@ public class AuthenticationFilter implements Ordered {
     private static final String POLICY_ATTRIBUTE = "polyledger.ratelimit.policy";
     private static final String DECISION_ATTRIBUTE = "polyledger.ratelimit.decision";
     private static final String HEADERS_APPLIED = "polyledger.ratelimit.applied";
-    private static final Caller ANONYMOUS = new Caller(AuthIds.DEFAULT_TENANT, "anonymous", EnumSet.allOf(Scope.class),
-            false);
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
 
-    private final AuthSettings settings;
     private final BeanProvider<Authenticator> authenticator;
     private final BeanProvider<RateLimiter> rateLimiter;
 
-    public AuthenticationFilter(AuthSettings settings, BeanProvider<Authenticator> authenticator,
-                                BeanProvider<RateLimiter> rateLimiter) {
-        this.settings = settings;
+    public AuthenticationFilter(BeanProvider<Authenticator> authenticator, BeanProvider<RateLimiter> rateLimiter) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
     }
@@ -102,10 +98,6 @@ public class AuthenticationFilter implements Ordered {
     }
 
     private MutableHttpResponse<?> refusal(HttpRequest<?> request, RouteMatch<?> route) {
-        if (!settings.enabled()) {
-            request.setAttribute(Caller.ATTRIBUTE, ANONYMOUS);
-            return null;
-        }
         Authentication authentication = authenticator.get().authenticate(
                 request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         if (authentication instanceof Authentication.Missing) {
