@@ -115,6 +115,7 @@ class PostgresTransfers implements Transfers, Entries {
                     var currency = currency(rs.getString("currency"));
                     var head = rs;
                     var entries = new ArrayList<Entry>();
+                    var tenantId = new TenantId(head.getString("tenant_id"));
                     var transferId = new TransferId(head.getObject("id", UUID.class));
                     var kind = TransferKind.valueOf(head.getString("kind"));
                     var status = Transfer.Status.valueOf(head.getString("status"));
@@ -128,7 +129,7 @@ class PostgresTransfers implements Transfers, Entries {
                     do {
                         entries.add(entry(rs));
                     } while (rs.next());
-                    return Optional.of(new Transfer(new TenantId(head.getString("tenant_id")), transferId, kind, status, source, destination, amount, reference,
+                    return Optional.of(new Transfer(tenantId, transferId, kind, status, source, destination, amount, reference,
                             metadata, requestId, createdAt, entries));
                 }
             }

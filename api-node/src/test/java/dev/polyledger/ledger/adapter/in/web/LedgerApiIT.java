@@ -316,8 +316,7 @@ class LedgerApiIT {
         expect(api.get("/api/v1/accounts/not-a-uuid"), 404, "ACCOUNT_NOT_FOUND");
         expect(api.get("/api/v1/transfers/" + UUID.randomUUID()), 404, "TRANSFER_NOT_FOUND");
         expect(api.get("/api/v1/nothing-here"), 404, "NOT_FOUND");
-        var wrongMethod = api.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/transfers"))
-                .method("DELETE", HttpRequest.BodyPublishers.noBody()));
+        var wrongMethod = api.send(api.request("/api/v1/transfers").method("DELETE", HttpRequest.BodyPublishers.noBody()));
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.code()).isEqualTo("METHOD_NOT_ALLOWED");
         assertThat(wrongMethod.raw().body()).doesNotContain("Exception").doesNotContain("at dev.");
@@ -326,7 +325,7 @@ class LedgerApiIT {
     @Test
     void showsHealthWithDatabaseAndCacheDetails() {
         var health = api.get("/health");
-        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(health.json().get("details").get("jdbc").get("status").asText()).isEqualTo("UP");
         assertThat(health.json().get("details").get("idempotencyCache").get("status").asText()).isEqualTo("UP");
@@ -341,6 +340,7 @@ class LedgerApiIT {
             String body = "{\"currency\":\"USD\"}";
             var out = socket.getOutputStream();
             out.write(("POST /api/v1/accounts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + LedgerClient.OPERATOR_KEY + "\r\n"
                     + "Connection: close\r\nContent-Length: " + body.length() + "\r\nIdempotency-Key: ")
                     .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             out.write(key);
