@@ -363,6 +363,15 @@ class AuthenticationIT {
         assertThat(third.header("Retry-After")).isEqualTo("1");
         assertThat(third.header("RateLimit")).isNotBlank();
         assertThat(Http.get(a, "/api/v1/test/read", null).header("RateLimit")).isNull();
+
+        // Errors after authentication carry them too: an unknown route, a refusal by a controller.
+        String manager = key("\"keys:manage\"");
+        var notFound = Http.get(a, "/api/v1/no-such-route", manager);
+        var invalid = Http.post(a, "/api/v1/api-keys", manager, "{\"name\":5}");
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.header("RateLimit")).as(notFound.toString()).isNotBlank();
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.header("RateLimit")).as(invalid.toString()).isNotBlank();
     }
 
     private static void awaitSubscribed(EmbeddedServer node) throws InterruptedException {

@@ -10,6 +10,7 @@ import dev.polyledger.platform.http.auth.application.Authenticator;
 import dev.polyledger.platform.http.auth.config.AuthEnabled;
 import io.micronaut.context.annotation.Requires;
 import dev.polyledger.platform.http.auth.domain.KeyRateLimit;
+import dev.polyledger.platform.http.auth.domain.RouteAccess;
 import dev.polyledger.platform.http.ratelimit.RateLimitDecision;
 import dev.polyledger.platform.http.ratelimit.RateLimitHeaders;
 import dev.polyledger.platform.http.ratelimit.RateLimitPolicy;
@@ -151,18 +152,15 @@ public class AuthenticationFilter implements Ordered {
             return null;
         }
         AnnotationValue<RequiredScope> required = requiredScope(route.getAnnotationMetadata());
-        if (required == null) {
-            return forbidden("this route names no required scope, so no key may call it", null);
-        }
-        Scope scope = required.enumValue("value", Scope.class).orElse(null);
-        boolean operatorOnly = required.booleanValue("operatorOnly").orElse(false);
-        if (operatorOnly && !caller.operator()) {
-            return forbidden("only the operator key may call this route", scope);
-        }
-        if (scope == null || !caller.has(scope)) {
-            return forbidden("this route needs the scope " + scope + ", which the API key does not hold", scope);
-        }
-        return null;
+        Scope scope = required == null ? null : required.enumValue("value", Scope.class).orElse(null);
+        boolean operatorOnly = required != null && required.booleanValue("operatorOnly").orElse(false);
+        return switch (RouteAccess.judge(scope, operatorOnly, caller.scopes(), caller.operator())) {
+            case ALLOWED -> null;
+            case NO_SCOPE_NAMED -> forbidden("this route names no required scope, so no key may call it", null);
+            case OPERATOR_ONLY -> forbidden("only the operator key may call this route", scope);
+            case SCOPE_NOT_HELD -> forbidden("this route needs the scope " + scope
+                    + ", which the API key does not hold", scope);
+        };
     }
 
     /** The method's {@link RequiredScope}, else its class's, else null. */
