@@ -31,7 +31,8 @@ class OutboxHealthIndicator extends AbstractHealthIndicator<Map<String, Object>>
         details.put("oldestAgeSeconds", status.oldestAge().toMillis() / 1000.0);
         details.put("publishedByThisNode", status.published());
         if (status.lastError() != null) {
-            details.put("lastError", status.lastError());
+            // Not the exception's text (class names, the broker's address): /health is public through the entry point.
+            details.put("lastError", "the last attempt to publish to the broker failed; the relay retries with back-off");
         }
         return details;
     }
