@@ -62,8 +62,9 @@ class DatabaseConstraintsIT {
             UUID a = account(conn, true);
             UUID b = account(conn, true);
             UUID transfer = transfer(conn, a, b, 5);
-            assertThatThrownBy(() -> conn.createStatement().executeUpdate("INSERT INTO entry VALUES ('" + UUID.randomUUID()
-                    + "', '" + transfer + "', '" + a + "', 'DEBIT', 5, 'EUR', 0, 1, now())"))
+            assertThatThrownBy(() -> conn.createStatement().executeUpdate("INSERT INTO entry (tenant_id, id, transfer_id, "
+                    + "account_id, direction, amount, currency, balance_after, account_version, created_at) VALUES ('"
+                    + TENANT + "', '" + UUID.randomUUID() + "', '" + transfer + "', '" + a + "', 'DEBIT', 5, 'EUR', 0, 1, now())"))
                     .hasMessageContaining("foreign key");
             conn.rollback();
         }
@@ -90,25 +91,87 @@ class DatabaseConstraintsIT {
         }
     }
 
+    @Test
+    void refusesATransferBetweenAccountsOfTwoTenants() throws SQLException {
+        try (var conn = TestDatabase.connect()) {
+            conn.setAutoCommit(false);
+            UUID mine = account(conn, true);
+            UUID theirs = account(conn, OTHER_TENANT, true);
+            assertThatThrownBy(() -> transfer(conn, TENANT, mine, theirs, 5))
+                    .hasMessageContaining("transfer_destination_tenant_currency");
+            conn.rollback();
+            conn.setAutoCommit(false);
+            UUID a = account(conn, true);
+            UUID b = account(conn, true);
+            assertThatThrownBy(() -> transfer(conn, OTHER_TENANT, a, b, 5)).as("nor one filed under another tenant")
+                    .hasMessageContaining("transfer_source_tenant_currency");
+            conn.rollback();
+        }
+    }
+
+    @Test
+    void refusesAnEntryOnAnotherTenantsAccount() throws SQLException {
+        try (var conn = TestDatabase.connect()) {
+            conn.setAutoCommit(false);
+            UUID a = account(conn, true);
+            UUID b = account(conn, true);
+            UUID theirs = account(conn, OTHER_TENANT, true);
+            UUID transfer = transfer(conn, TENANT, a, b, 5);
+            assertThatThrownBy(() -> entry(conn, transfer, theirs, "DEBIT", 5, 1))
+                    .hasMessageContaining("entry_account_tenant_currency");
+            conn.rollback();
+        }
+    }
+
+    @Test
+    void keepsOneWorldAccountPerTenantAndCurrency() throws SQLException {
+        try (var conn = TestDatabase.connect()) {
+            conn.setAutoCommit(false);
+            world(conn, OTHER_TENANT);
+            assertThatThrownBy(() -> world(conn, OTHER_TENANT)).hasMessageContaining("account_one_world_per_tenant_currency");
+            conn.rollback();
+        }
+    }
+
+    private static final String TENANT = "default";
+    private static final String OTHER_TENANT = "constraints-it";
+
     private static UUID account(Connection conn, boolean allowNegative) throws SQLException {
+        return account(conn, TENANT, allowNegative);
+    }
+
+    private static UUID account(Connection conn, String tenant, boolean allowNegative) throws SQLException {
         UUID id = UUID.randomUUID();
-        conn.createStatement().executeUpdate("INSERT INTO account (id, currency, type, status, balance, "
-                + "allow_negative_balance, created_at, updated_at) VALUES ('" + id + "', 'USD', 'USER', 'ACTIVE', 0, "
-                + allowNegative + ", now(), now())");
+        conn.createStatement().executeUpdate("INSERT INTO account (tenant_id, id, currency, type, status, balance, "
+                + "allow_negative_balance, created_at, updated_at) VALUES ('" + tenant + "', '" + id + "', 'USD', 'USER', "
+                + "'ACTIVE', 0, " + allowNegative + ", now(), now())");
         return id;
     }
 
+    private static void world(Connection conn, String tenant) throws SQLException {
+        conn.createStatement().executeUpdate("INSERT INTO account (tenant_id, id, currency, type, status, balance, "
+                + "allow_negative_balance, world, created_at, updated_at) VALUES ('" + tenant + "', '" + UUID.randomUUID()
+                + "', 'USD', 'EXTERNAL', 'ACTIVE', 0, true, true, now(), now())");
+    }
+
     private static UUID transfer(Connection conn, UUID source, UUID destination, long amount) throws SQLException {
+        return transfer(conn, TENANT, source, destination, amount);
+    }
+
+    private static UUID transfer(Connection conn, String tenant, UUID source, UUID destination, long amount)
+            throws SQLException {
         UUID id = UUID.randomUUID();
-        conn.createStatement().executeUpdate("INSERT INTO transfer (id, kind, status, source_account_id, "
-                + "destination_account_id, amount, currency, created_at) VALUES ('" + id + "', 'TRANSFER', 'POSTED', '"
-                + source + "', '" + destination + "', " + amount + ", 'USD', now())");
+        conn.createStatement().executeUpdate("INSERT INTO transfer (tenant_id, id, kind, status, source_account_id, "
+                + "destination_account_id, amount, currency, created_at) VALUES ('" + tenant + "', '" + id + "', 'TRANSFER', "
+                + "'POSTED', '" + source + "', '" + destination + "', " + amount + ", 'USD', now())");
         return id;
     }
 
     private static void entry(Connection conn, UUID transfer, UUID account, String direction, long amount, long version)
             throws SQLException {
-        conn.createStatement().executeUpdate("INSERT INTO entry VALUES ('" + UUID.randomUUID() + "', '" + transfer + "', '"
-                + account + "', '" + direction + "', " + amount + ", 'USD', 0, " + version + ", now())");
+        conn.createStatement().executeUpdate("INSERT INTO entry (tenant_id, id, transfer_id, account_id, direction, "
+                + "amount, currency, balance_after, account_version, created_at) VALUES ('" + TENANT + "', '"
+                + UUID.randomUUID() + "', '" + transfer + "', '" + account + "', '" + direction + "', " + amount
+                + ", 'USD', 0, " + version + ", now())");
     }
 }

@@ -96,8 +96,8 @@ class PostgresOutboxBatchesIT {
     private static UUID insert(UUID aggregate, long sequence) throws SQLException {
         UUID eventId = UUID.randomUUID();
         try (var conn = TestDatabase.connect()) {
-            conn.createStatement().executeUpdate("INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, "
-                    + "sequence, occurred_at, payload) VALUES ('" + eventId + "', 'account.frozen', 'ACCOUNT', '" + aggregate
+            conn.createStatement().executeUpdate("INSERT INTO outbox (tenant_id, event_id, event_type, aggregate_type, "
+                    + "aggregate_id, sequence, occurred_at, payload) VALUES ('default', '" + eventId + "', 'account.frozen', 'ACCOUNT', '" + aggregate
                     + "', " + sequence + ", now(), '{}')");
         }
         return eventId;
