@@ -12,6 +12,7 @@ import dev.polyledger.audit.testing.TestBroker;
 import dev.polyledger.audit.testing.TestMongo;
 import dev.polyledger.platform.http.auth.Scope;
 import dev.polyledger.platform.testing.Events;
+import dev.polyledger.platform.testing.TestTenants;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -45,8 +46,8 @@ class TenantIsolationIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-    TestAuth.TestKey acme, globex, acmeLedgerOnly;
-    AuditClient asAcme, asGlobex, asOperator;
+    TestTenants.TestTenant acme, globex, acmeLedgerOnly;
+    AuditClient asAcme, asGlobex, asDefault;
 
     @Override
     public Map<String, String> getProperties() {
@@ -55,13 +56,13 @@ class TenantIsolationIT implements TestPropertyProvider {
 
     @BeforeAll
     void publishBothTenantsHistories() throws Exception {
-        acme = TestAuth.newTenant("acme", Scope.AUDIT_READ);
-        globex = TestAuth.newTenant("globex", Scope.AUDIT_READ);
+        acme = TestAuth.newTenant(Scope.AUDIT_READ);
+        globex = TestAuth.newTenant(Scope.AUDIT_READ);
         acmeLedgerOnly = TestAuth.newKey(acme.tenantId(), Scope.LEDGER_READ, Scope.WEBHOOKS_MANAGE);
         String url = server.getURL().toString();
         asAcme = new AuditClient(url, acme.key());
         asGlobex = new AuditClient(url, globex.key());
-        asOperator = new AuditClient(url, TestAuth.OPERATOR_KEY);
+        asDefault = new AuditClient(url);
         Instant now = Instant.now();
         try (TestBroker broker = new TestBroker()) {
             broker.publish("transfer.posted", acmeEvent.toString(), TenantEvents.of(acme.tenantId(), acme.keyId(),
@@ -137,12 +138,12 @@ class TenantIsolationIT implements TestPropertyProvider {
 
     @Test
     void aSnapshotWrittenBeforeTenantsIsTheDefaultTenantsOnly() {
-        var legacy = asOperator.get("/api/v1/audit/transfers/" + legacyTransfer);
+        var legacy = asDefault.get("/api/v1/audit/transfers/" + legacyTransfer);
 
         assertThat(legacy.status()).as(legacy.toString()).isEqualTo(200);
         assertThat(legacy.text("tenantId")).isEqualTo("default");
         assertThat(legacy.text("actor")).isNull();
-        assertThat(eventIds(asOperator, "accountId=" + alice)).containsExactly(legacyEvent.toString());
+        assertThat(eventIds(asDefault, "accountId=" + alice)).containsExactly(legacyEvent.toString());
         assertThat(asAcme.get("/api/v1/audit/transfers/" + legacyTransfer).status()).isEqualTo(404);
     }
 

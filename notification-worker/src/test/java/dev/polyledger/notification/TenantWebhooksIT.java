@@ -11,6 +11,7 @@ import dev.polyledger.notification.testing.TestBroker;
 import dev.polyledger.notification.testing.TestMongo;
 import dev.polyledger.platform.http.auth.Scope;
 import dev.polyledger.platform.testing.Events;
+import dev.polyledger.platform.testing.TestTenants;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -46,7 +47,7 @@ class TenantWebhooksIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-    TestAuth.TestKey acme, globex;
+    TestTenants.TestTenant acme, globex;
     Api asAcme, asGlobex;
 
     @Override
@@ -61,8 +62,8 @@ class TenantWebhooksIT implements TestPropertyProvider {
 
     @BeforeAll
     void tenants() {
-        acme = TestAuth.newTenant("acme", Scope.WEBHOOKS_MANAGE);
-        globex = TestAuth.newTenant("globex", Scope.WEBHOOKS_MANAGE);
+        acme = TestAuth.newTenant(Scope.WEBHOOKS_MANAGE);
+        globex = TestAuth.newTenant(Scope.WEBHOOKS_MANAGE);
         asAcme = new Api(server.getURL().toString(), acme.key());
         asGlobex = new Api(server.getURL().toString(), globex.key());
     }

@@ -7,23 +7,14 @@ import java.util.UUID;
 
 /** A test client of the webhooks API over real HTTP, sending {@code Authorization: Bearer <key>} unless the key is null. */
 public final class Api extends HttpTestClient {
-    private final String key;
-
-    /** A client with the operator key ({@link TestAuth#OPERATOR_KEY}: tenant {@code default}). */
+    /** A client with {@link TestAuth#defaultKey()} (tenant {@code default}). */
     public Api(String baseUrl) {
-        this(baseUrl, TestAuth.OPERATOR_KEY);
+        this(baseUrl, TestAuth.defaultKey().key());
     }
 
     /** A client with the given API key; null sends none. */
     public Api(String baseUrl, String key) {
-        super(baseUrl);
-        this.key = key;
-    }
-
-    @Override
-    public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = super.request(path);
-        return key == null ? builder : builder.header("Authorization", "Bearer " + key);
+        super(baseUrl, key);
     }
 
     public Answer delete(String path) {
