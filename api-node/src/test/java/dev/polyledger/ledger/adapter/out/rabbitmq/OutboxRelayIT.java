@@ -106,6 +106,9 @@ class OutboxRelayIT implements TestPropertyProvider {
         assertThat(posted.envelope().get("requestId").asText()).isEqualTo("relay-req-1");
         assertThat(posted.envelope().get("sequence").asLong()).isEqualTo(1);
         assertThat(posted.envelope().get("source").asText()).isEqualTo("test-node");
+        assertThat(posted.envelope().get("tenantId").asText()).isEqualTo("default");
+        assertThat(posted.envelope().get("actor").asText()).as("the operator key's id, never the key")
+                .isEqualTo("bootstrap");
         assertThat(posted.envelope().get("data").get("amount").asText()).isEqualTo("10.00");
         assertThat(posted.envelope().get("data").get("entries").get(1).get("balanceAfter").asText()).isEqualTo("10.00");
         assertThat(posted.deliveryMode()).isEqualTo(2);
