@@ -73,11 +73,21 @@ public class RedisRevocationChannel implements RevocationBroadcast {
         return current != null && current.isOpen();
     }
 
+    /** Publishes on the background thread: a revocation never waits for Redis (the caller's cache is already cleared). */
     @Override
     public void revoked(String keyHash) {
-        if (client == null) {
+        if (client == null || closed) {
             return;
         }
+        try {
+            background.execute(() -> publish(keyHash));
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            LOG.warn("node shutting down: a key revocation is not broadcast; other nodes refuse the key within the "
+                    + "cache's time to live");
+        }
+    }
+
+    private void publish(String keyHash) {
         try {
             var connection = publisher();
             connection.async().publish(CHANNEL, keyHash).get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
