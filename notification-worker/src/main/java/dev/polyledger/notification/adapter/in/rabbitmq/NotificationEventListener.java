@@ -1,7 +1,5 @@
 package dev.polyledger.notification.adapter.in.rabbitmq;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.BasicProperties;
 import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.events.LedgerTopology;
@@ -12,7 +10,6 @@ import io.micronaut.rabbitmq.annotation.RabbitListener;
 import io.micronaut.rabbitmq.bind.RabbitAcknowledgement;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +31,6 @@ import org.slf4j.LoggerFactory;
 @RabbitListener
 class NotificationEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationEventListener.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final DeliveryScheduler scheduler;
     private final Duration retryPause;
 
@@ -48,33 +44,19 @@ class NotificationEventListener {
             numberOfConsumers = "${notification.consumer.count:2}")
     void receive(byte[] body, BasicProperties properties, RabbitAcknowledgement ack) {
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-        String eventId;
-        String type;
-        String tenantId;
+        EventHeader header;
         try {
-            JsonNode root = JSON.readTree(text);
-            eventId = root.path("eventId").asText("");
-            type = root.path("type").asText("");
-            JsonNode tenant = root.path("tenantId");
-            if (tenant.isMissingNode() || tenant.isNull()) {
-                tenantId = EventEnvelope.DEFAULT_TENANT;
-            } else if (tenant.isTextual() && !tenant.asText().isBlank()) {
-                tenantId = tenant.asText();
-            } else {
-                throw new IllegalArgumentException("tenantId must be a non-empty string");
-            }
-            UUID.fromString(eventId);
-            if (type.isBlank() || eventId.length() != 36) {
-                throw new IllegalArgumentException("type or eventId missing");
-            }
+            header = EventHeader.read(text);
         } catch (Exception e) {
             ack.nack(false, false);
             LOG.warn("dead-lettered malformed message {} to {}: {}", properties == null ? null : properties.getMessageId(),
                     LedgerTopology.deadLetterQueueOf(LedgerTopology.NOTIFICATIONS_QUEUE), e.toString());
             return;
         }
+        String eventId = header.eventId();
+        String type = header.type();
         try {
-            int scheduled = scheduler.schedule(eventId, type, tenantId, text);
+            int scheduled = scheduler.schedule(eventId, type, header.tenantId(), text);
             ack.ack(false);
             LOG.debug("event {} ({}): {} deliveries scheduled", eventId, type, scheduled);
         } catch (RuntimeException e) {
