@@ -30,6 +30,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteMatch;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,12 +69,13 @@ public class AuthenticationFilter implements Ordered {
     private static final String HEADERS_APPLIED = "polyledger.ratelimit.applied";
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
 
-    private final BeanProvider<Authenticator> authenticator;
-    private final BeanProvider<RateLimiter> rateLimiter;
+    private final Authenticator authenticator;
+    private final BeanProvider<RateLimiter> rateLimiters;
+    private volatile Optional<RateLimiter> rateLimiter;
 
-    public AuthenticationFilter(BeanProvider<Authenticator> authenticator, BeanProvider<RateLimiter> rateLimiter) {
+    public AuthenticationFilter(Authenticator authenticator, BeanProvider<RateLimiter> rateLimiters) {
         this.authenticator = authenticator;
-        this.rateLimiter = rateLimiter;
+        this.rateLimiters = rateLimiters;
     }
 
     @Override
@@ -99,7 +101,7 @@ public class AuthenticationFilter implements Ordered {
     }
 
     private MutableHttpResponse<?> refusal(HttpRequest<?> request, RouteMatch<?> route) {
-        Authentication authentication = authenticator.get().authenticate(
+        Authentication authentication = authenticator.authenticate(
                 request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         if (authentication instanceof Authentication.Missing) {
             return unauthenticated("this request needs an API key: Authorization: Bearer <key>", null);
@@ -129,7 +131,10 @@ public class AuthenticationFilter implements Ordered {
         if (limit == null) {
             return null;
         }
-        RateLimiter limiter = rateLimiter.find(null).orElse(null);
+        if (rateLimiter == null) {
+            rateLimiter = rateLimiters.find(null);
+        }
+        RateLimiter limiter = rateLimiter.orElse(null);
         if (limiter == null) {
             return null;
         }
