@@ -98,6 +98,17 @@ class AuthenticationIT {
     }
 
     @Test
+    void no_spelling_of_a_protected_path_reaches_its_route_without_a_key() {
+        for (String path : new String[] {"/api/v1/test/read", "/api//v1/test/read", "//api/v1/test/read",
+                "/api/v1//test/read", "/api/v1/test/read/", "/api/v1/./test/read", "/api/v2/../v1/test/read",
+                "/api/v1/test/%72ead", "/api/%761/test/read", "/%61pi/v1/test/read", "/api/v1/test/read;x=1",
+                "/API/v1/test/read", "/api/v1/test/read?x=1", "/api/v1/test/read%2f", "/api/v1%2ftest/read"}) {
+            var answer = Http.send(java.net.http.HttpRequest.newBuilder(URI.create(a.toString() + path)).GET());
+            assertThat(answer.status()).as(path + " → " + answer).isNotEqualTo(200);
+        }
+    }
+
+    @Test
     void health_outside_api_v1_needs_no_key() {
         var answer = Http.get(a, "/api/v2-not-filtered", null);
 
