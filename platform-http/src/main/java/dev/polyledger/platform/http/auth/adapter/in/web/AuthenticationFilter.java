@@ -89,12 +89,8 @@ public class AuthenticationFilter implements Ordered {
     MutableHttpResponse<?> authenticate(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
         MutableHttpResponse<?> refusal = refusal(request, route);
         if (refusal != null) {
-            // A response a request filter returns does not pass the response filters of the filters before it (as
-            // measured with Micronaut 4.10), so it carries the request id and the rate-limit headers from here.
-            String requestId = RequestIdFilter.of(request);
-            if (requestId != null) {
-                refusal.getHeaders().set(RequestIdFilter.HEADER, requestId);
-            }
+            // A response returned here skips this filter's own response filter (the filters before it, such as the
+            // request id's, still see it), so it gets the rate-limit headers now.
             applyRateLimitHeaders(request, refusal);
         }
         return refusal;
