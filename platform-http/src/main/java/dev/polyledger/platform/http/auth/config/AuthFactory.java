@@ -9,6 +9,7 @@ import dev.polyledger.platform.http.auth.application.port.out.ApiKeyStore;
 import dev.polyledger.platform.http.auth.application.port.out.RevocationBroadcast;
 import dev.polyledger.platform.http.auth.domain.ApiKeyMaterial;
 import dev.polyledger.platform.http.auth.domain.AuthIds;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -30,9 +31,15 @@ public class AuthFactory {
      * The store works on plain connections of the pool: where Micronaut Data wraps the {@code DataSource} in its
      * connection-context proxy (api-node), the {@link DataSourceResolver} unwraps it, since the store opens and closes
      * its own connections outside any Micronaut transaction.
+     *
+     * @throws IllegalStateException when the service has no {@code DataSource}
      */
     @Singleton
-    ApiKeyStore apiKeyStore(DataSource dataSource, @Nullable DataSourceResolver resolver) {
+    ApiKeyStore apiKeyStore(BeanProvider<DataSource> dataSources, @Nullable DataSourceResolver resolver) {
+        DataSource dataSource = dataSources.find(null).orElseThrow(() -> new IllegalStateException(
+                "API keys are kept in PostgreSQL, but this service has no DataSource: configure datasources.default "
+                        + "(LEDGER_DB_URL, LEDGER_DB_USER, LEDGER_DB_PASSWORD), or turn authentication off for a "
+                        + "benchmark (LEDGER_AUTH_ENABLED=false)"));
         DataSource pool = (resolver == null ? DataSourceResolver.DEFAULT : resolver).resolve(dataSource);
         AuthSchema.migrate(pool);
         return new PostgresApiKeyStore(pool);

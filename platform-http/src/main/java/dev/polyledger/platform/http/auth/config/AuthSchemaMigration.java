@@ -6,11 +6,8 @@ import io.micronaut.context.annotation.Context;
 
 /**
  * Creates the key store, and with it migrates the schema {@code auth}, while the service starts, so that a service
- * that authenticates but cannot reach or migrate its database does not start. With authentication off
+ * that authenticates but has no database, or cannot reach or migrate it, does not start. With authentication off
  * ({@code platform.auth.enabled=false}) nothing is created, and a service without a {@code DataSource} starts.
- *
- * @throws io.micronaut.context.exceptions.NoSuchBeanException (at startup) when authentication is on and the service
- *                                                             has no {@code DataSource}
  */
 @Context
 public class AuthSchemaMigration {

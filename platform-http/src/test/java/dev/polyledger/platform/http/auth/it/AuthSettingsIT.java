@@ -39,6 +39,19 @@ class AuthSettingsIT {
     }
 
     @Test
+    void a_node_without_a_data_source_refuses_to_start_unless_authentication_is_off() {
+        var noDatabase = new java.util.HashMap<String, Object>(AuthTestNodes.settings(Map.of()));
+        noDatabase.keySet().removeIf(name -> name.startsWith("datasources."));
+
+        assertThatThrownBy(() -> io.micronaut.context.ApplicationContext.run(EmbeddedServer.class, noDatabase))
+                .hasStackTraceContaining("has no DataSource");
+        noDatabase.put("platform.auth.enabled", false);
+        try (EmbeddedServer node = io.micronaut.context.ApplicationContext.run(EmbeddedServer.class, noDatabase)) {
+            assertThat(Http.get(node.getURI(), "/api/v1/test/read", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void without_the_management_api_the_key_routes_do_not_exist() {
         try (EmbeddedServer node = AuthTestNodes.start(Map.of("platform.auth.management-api.enabled", false))) {
             var answer = Http.get(node.getURI(), "/api/v1/api-keys", AuthTestNodes.OPERATOR_KEY);
