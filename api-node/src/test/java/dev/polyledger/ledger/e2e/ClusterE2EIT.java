@@ -49,7 +49,7 @@ class ClusterE2EIT {
     private static final String VHOST = "ledger-e2e";
     private final Path repo = Path.of(System.getProperty("ledger.repo.root", "..")).toAbsolutePath().normalize();
     private final Path runDir = Path.of("target", "e2e-cluster").toAbsolutePath();
-    private final LedgerClient api = new LedgerClient("http://127.0.0.1:" + HTTP_PORT);
+    private LedgerClient api;
     private ExecutorService pool;
 
     @BeforeAll
@@ -59,6 +59,13 @@ class ClusterE2EIT {
         cluster("down");
         var up = cluster("up");
         assertThat(up.exitCode()).as("bin/cluster up:\n%s", up.output()).isZero();
+        // The README's way: the operator key bin/cluster generated on its first start.
+        var key = cluster("key");
+        assertThat(key.exitCode()).as("bin/cluster key:\n%s", key.output()).isZero();
+        String operatorKey = key.output().strip();
+        assertThat(operatorKey).startsWith("plk_").hasSizeGreaterThanOrEqualTo(32);
+        assertThat(up.output()).as("up prints the key it generated").contains(operatorKey);
+        api = new LedgerClient("http://127.0.0.1:" + HTTP_PORT, operatorKey);
     }
 
     @AfterAll
@@ -86,6 +93,47 @@ class ClusterE2EIT {
 
         var status = cluster("status");
         assertThat(status.exitCode()).as(status.output()).isZero();
+    }
+
+    @Test
+    @Order(1)
+    void refusesRequestsWithoutAKeyAndExposesNoManagementEndpoint() {
+        var anonymous = api.withKey(null).get("/api/v1/accounts/" + UUID.randomUUID());
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        for (String path : List.of("/prometheus", "/metrics", "/beans", "/env", "/loggers", "/threaddump", "/routes")) {
+            var answer = api.get(path);
+            assertThat(answer.status()).as(path).isEqualTo(404);
+            assertThat(answer.header("Content-Type")).as(path).startsWith("application/problem+json");
+        }
+        var health = api.withKey(null).get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.raw().body()).doesNotContain("jdbc:").doesNotContain("postgresql://");
+    }
+
+    @Test
+    @Order(2)
+    void keepsTwoTenantsCreatedThroughTheEntryPointApart() {
+        LedgerClient acme = api.newTenant("e2e-acme");
+        LedgerClient globex = api.newTenant("e2e-globex");
+        String acmeAccount = acme.openAccount("USD");
+        var credit = acme.credit(acmeAccount, "10.00");
+        assertThat(credit.status()).isEqualTo(201);
+        String globexAccount = globex.openAccount("USD");
+        String snapshot = "/api/v1/audit/transfers/" + credit.text("id");
+        var own = acme.awaitGet(snapshot, answer -> answer.status() == 200, java.time.Duration.ofSeconds(30));
+        assertThat(own.status()).as("the tenant's own audit snapshot: %s", own).isEqualTo(200);
+        assertThat(own.text("actor")).as("the key id, never the key").startsWith("key_");
+        assertThat(globex.get(snapshot).status()).isEqualTo(404);
+        assertThat(api.get(snapshot).status()).as("not even the operator's tenant sees it").isEqualTo(404);
+
+        assertThat(globex.get("/api/v1/accounts/" + acmeAccount).status()).isEqualTo(404);
+        assertThat(globex.post("/api/v1/transfers", transferBody(acmeAccount, globexAccount, "10.00", "USD")).code())
+                .isEqualTo("ACCOUNT_NOT_FOUND");
+        assertThat(acme.balance(acmeAccount)).isEqualTo("10.00");
+        assertThat(globex.balance(globexAccount)).isEqualTo("0.00");
     }
 
     @Test
@@ -320,21 +368,23 @@ class ClusterE2EIT {
                 assertThat(deliveries.status()).isEqualTo(200);
             } while (!deliveries.raw().body().contains("DELIVERED") && java.time.Instant.now().isBefore(recorded));
             assertThat(deliveries.raw().body()).contains("DELIVERED").contains(delivery.get("id"));
-            assertThat(api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/api/v1/webhooks/"
-                    + subscription.text("id"))).DELETE()).status()).isEqualTo(204);
+            assertThat(api.send(api.request("/api/v1/webhooks/" + subscription.text("id")).DELETE()).status())
+                    .isEqualTo(204);
         } finally {
             receiver.stop(0);
         }
     }
 
     /**
-     * Counted against PostgreSQL: every transfer this cluster's nodes committed has one audit snapshot, no more.
+     * Counted against PostgreSQL: every transfer this cluster's nodes committed in tenant {@code default} (the
+     * operator key's; another tenant's snapshots are, rightly, invisible to it) has one audit snapshot, no more.
      * (The database is shared with the in-process integration tests, whose events go to a vhost of their own.)
      */
     private void assertEveryTransferHasExactlyOneSnapshot(java.time.Duration within) throws Exception {
         List<String> transferIds = new ArrayList<>();
         try (var conn = TestDatabase.connect(); var rs = conn.createStatement().executeQuery(
-                "SELECT t.id FROM transfer t JOIN outbox o ON o.aggregate_id = t.id WHERE o.node_id LIKE 'api-node-%'")) {
+                "SELECT t.id FROM transfer t JOIN outbox o ON o.aggregate_id = t.id WHERE o.node_id LIKE 'api-node-%' "
+                        + "AND t.tenant_id = 'default'")) {
             while (rs.next()) {
                 transferIds.add(rs.getString(1));
             }
