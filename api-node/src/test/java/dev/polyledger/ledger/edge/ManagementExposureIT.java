@@ -64,6 +64,17 @@ class ManagementExposureIT {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/health/jdbc", "/health/diskSpace", "/health/unknown"})
+    void anUnknownHealthGroupNamesNoInternalType(String path) {
+        var answer = node.get(path);
+
+        assertThat(answer.status()).as(answer.toString()).isBetween(400, 404);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.raw().body()).doesNotContainPattern("\\b(io\\.micronaut|java|javax|jakarta)\\.[a-z]+")
+                .doesNotContain("enum", "HealthCheckType");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/beans", "/env", "/loggers", "/routes", "/threaddump", "/metrics", "/info", "/flyway",
             "/caches", "/refresh", "/stop"})
     void everyOtherManagementEndpointIsOff(String path) {

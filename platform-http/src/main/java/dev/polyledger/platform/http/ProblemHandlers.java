@@ -10,6 +10,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,9 @@ public final class ProblemHandlers {
     @Primary
     @Singleton
     static class FrameworkErrors implements ErrorResponseProcessor<Problem> {
+        /** A fully qualified Java name ({@code io.micronaut.x.SomeType}) in a framework message. */
+        private static final Pattern JAVA_NAME = Pattern.compile("\\b[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)+\\.[A-Z]");
+
         @Override
         public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
             int status = base.getStatus().getCode();
@@ -86,6 +90,11 @@ public final class ProblemHandlers {
                 default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
             };
             String detail = status >= 500 || context.getErrors().isEmpty() ? reason : context.getErrors().get(0).getMessage();
+            if (detail == null || JAVA_NAME.matcher(detail).find()) {
+                // e.g. "No enum constant io.micronaut.management.health.indicator.HealthCheckType.jdbc" for
+                // GET /health/jdbc: the framework's message names its internals, the client gets the reason.
+                detail = reason;
+            }
             return base.contentType(Problem.MEDIA_TYPE).body(Problem.of(status, code, reason, detail));
         }
     }
