@@ -51,6 +51,9 @@ import java.util.stream.Stream;
  * measured.
  *
  * <ul>
+ *   <li>Every request but {@code GET /health} carries {@code Authorization: Bearer <key>}
+ *       ({@link PerfConfig#apiKey()}); right after {@code /health}, one {@code GET} of an unknown account checks
+ *       that the key is accepted ({@code 401}/{@code 403} stop the setup with what to do).</li>
  *   <li>{@code POST /api/v1/accounts {"currency":"USD"}} then
  *       {@code POST /api/v1/accounts/{id}/credits {"amount":"1000000.00"}} per account, each POST
  *       with its own fresh {@code Idempotency-Key} (a UUID).</li>
@@ -77,6 +80,8 @@ public final class LedgerFixture {
     private static final ConcurrentMap<String, List<String>> PREPARED = new ConcurrentHashMap<>();
 
     private final String baseUrl;
+    /** {@code Bearer <key>}: the Authorization header of every /api/v1 request. Never logged. */
+    private final String authorization;
     private final int count;
     private final int concurrency;
     private final String currency;
@@ -92,8 +97,11 @@ public final class LedgerFixture {
     private final LongAdder retries = new LongAdder();
     private final ConcurrentMap<String, LongAdder> retriesByCause = new ConcurrentHashMap<>();
 
-    public LedgerFixture(String baseUrl, int count, int concurrency, String currency, String funding,
+    public LedgerFixture(String baseUrl, String apiKey, int count, int concurrency, String currency, String funding,
                          boolean reuse, Path cacheDir) {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("an API key is needed (" + PerfConfig.API_KEY + ")");
+        }
         if (count < 2) {
             throw new IllegalArgumentException("Need at least 2 accounts to transfer between, got " + count);
         }
@@ -101,6 +109,7 @@ public final class LedgerFixture {
             throw new IllegalArgumentException("setupConcurrency must be >= 1, got " + concurrency);
         }
         this.baseUrl = baseUrl;
+        this.authorization = "Bearer " + apiKey;
         this.count = count;
         this.concurrency = concurrency;
         this.currency = currency;
@@ -119,8 +128,8 @@ public final class LedgerFixture {
     }
 
     /** Knobs from system properties: setupConcurrency, currency, funding, reuseAccounts, accountsCacheDir. */
-    public static LedgerFixture fromConfig(String baseUrl, int count) {
-        return new LedgerFixture(baseUrl, count,
+    public static LedgerFixture fromConfig(String baseUrl, String apiKey, int count) {
+        return new LedgerFixture(baseUrl, apiKey, count,
                 PerfConfig.integer("setupConcurrency", 8),
                 PerfConfig.string("currency", "USD"),
                 PerfConfig.string("funding", "1000000.00"),
@@ -174,6 +183,40 @@ public final class LedgerFixture {
             log("WARNING: GET /health -> %d %s (continuing; the API calls below decide)",
                     response.statusCode(), abbreviate(response.body()));
         }
+        checkKey();
+    }
+
+    /**
+     * The key is accepted: {@code GET /api/v1/accounts/<random id>} must answer {@code 404} (authenticated, the
+     * account is unknown), not {@code 401}/{@code 403}. Fails the setup at once, before any account is made.
+     */
+    private void checkKey() {
+        String path = "/api/v1/accounts/" + UUID.randomUUID();
+        HttpResponse<String> response;
+        try {
+            response = http.send(get(path).timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new SetupException("GET " + baseUrl + "/api/v1/accounts/{id} failed: " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SetupException("interrupted", e);
+        }
+        String problem = keyProblem(response.statusCode());
+        if (problem != null) {
+            throw new SetupException(problem + " (GET /api/v1/accounts/{unknown id} -> " + response.statusCode() + " "
+                    + abbreviate(response.body()) + ")");
+        }
+        log("API key accepted (GET /api/v1/accounts/{unknown id} -> %d)", response.statusCode());
+    }
+
+    /** Why a status shows the key unusable, or null. */
+    static String keyProblem(int status) {
+        return switch (status) {
+            case 401 -> "The ledger API refused the API key (401): " + PerfConfig.API_KEY + " is not a valid key of this "
+                    + "cluster (bin/cluster key prints the operator key of the cluster bin/cluster up started)";
+            case 403 -> "The API key lacks a scope the load test needs (403): it needs ledger:read and ledger:write";
+            default -> null;
+        };
     }
 
     // ------------------------------------------------------------------ cache
@@ -216,8 +259,7 @@ public final class LedgerFixture {
     /** null if the account looks usable, otherwise why not. */
     private String checkCachedAccount(String id) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/v1/accounts/" + id))
-                    .timeout(requestTimeout).header("Accept", "application/json").GET().build(),
+            HttpResponse<String> r = http.send(get("/api/v1/accounts/" + id).timeout(requestTimeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 return "GET /api/v1/accounts/" + id + " -> " + r.statusCode();
@@ -403,6 +445,7 @@ public final class LedgerFixture {
     private JsonNode post(String path, String body, String key, String what) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .timeout(requestTimeout)
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("Idempotency-Key", key)
@@ -433,7 +476,9 @@ public final class LedgerFixture {
             }
             boolean retryable = status == 409 || status == 429 || status >= 500;
             if (!retryable || attempt >= maxAttempts) {
-                throw new SetupException(what + ": POST " + path + " -> " + status + " " + abbreviate(response.body())
+                String keyProblem = keyProblem(status);
+                throw new SetupException((keyProblem == null ? "" : keyProblem + ": ") + what + ": POST " + path
+                        + " -> " + status + " " + abbreviate(response.body())
                         + (retryable ? " (after " + attempt + " attempts)" : ""));
             }
             countRetry(String.valueOf(status));
@@ -474,6 +519,14 @@ public final class LedgerFixture {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** A GET of {@code path} with the key. */
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(uri(path))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .GET();
+    }
 
     private URI uri(String path) {
         try {

@@ -18,7 +18,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * Gatling building blocks for the ledger API (contract v1). Session attributes they use:
+ * Gatling building blocks for the ledger API (contract v1, with the API key of v2 on every request:
+ * {@link #protocol}). Session attributes they use:
  * {@code sourceAccountId}, {@code destinationAccountId}, {@code amount} (from {@link AccountPairs}),
  * {@code idempotencyKey} (from {@link #newIdempotencyKey()}), {@code accountId} (reads),
  * {@code requestBody} and {@code transferId} (replays, from {@link LedgerFixture.CompletedTransfer#feeder}).
@@ -46,8 +47,13 @@ public final class LedgerRequests {
     private LedgerRequests() {
     }
 
-    public static HttpProtocolBuilder protocol(String baseUrl, boolean shareConnections) {
+    /**
+     * The HTTP protocol of every simulation: {@code baseUrl}, JSON, and {@code Authorization: Bearer apiKey} on
+     * every request (api-contract.md, "Authentication and tenants"; {@link PerfConfig#apiKey()}).
+     */
+    public static HttpProtocolBuilder protocol(String baseUrl, String apiKey, boolean shareConnections) {
         HttpProtocolBuilder protocol = http.baseUrl(baseUrl)
+                .authorizationHeader("Bearer " + apiKey)
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json")
                 .userAgentHeader("polyledger-perf (Gatling)")

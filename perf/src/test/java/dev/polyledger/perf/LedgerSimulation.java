@@ -9,7 +9,7 @@ import java.util.List;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 
 /**
- * Base of the ledger simulations: base URL, funded accounts prepared by {@link LedgerFixture} in
+ * Base of the ledger simulations: base URL, API key ({@link PerfConfig#apiKey()}, on every request), funded accounts prepared by {@link LedgerFixture} in
  * {@link #before()} (so account creation is never measured), and access to them for feeders.
  * Subclasses build their scenarios and call {@code setUp(...)} in their constructor; feeders must
  * read the accounts lazily through {@link #accounts()} (see {@link AccountPairs}).
@@ -21,6 +21,8 @@ import static io.gatling.javaapi.core.CoreDsl.feed;
 public abstract class LedgerSimulation extends Simulation {
 
     protected final String baseUrl = PerfConfig.baseUrl();
+    /** Checked when the simulation is built: without a key it stops before Gatling starts, with a clear message. */
+    protected final String apiKey = PerfConfig.apiKey();
     protected final String currency = PerfConfig.string("currency", "USD");
     private final int accountCount;
     private volatile List<String> accounts = List.of();
@@ -37,7 +39,7 @@ public abstract class LedgerSimulation extends Simulation {
     @Override
     public void before() {
         System.out.printf("[perf] %s against %s%n", getClass().getSimpleName(), baseUrl);
-        LedgerFixture fixture = LedgerFixture.fromConfig(baseUrl, accountCount);
+        LedgerFixture fixture = LedgerFixture.fromConfig(baseUrl, apiKey, accountCount);
         accounts = fixture.ensureAccounts();
         prepare(fixture);
         // perf/run starts its CPU and wait-event sampling on this line: the fixture is not measured.
@@ -102,6 +104,6 @@ public abstract class LedgerSimulation extends Simulation {
     }
 
     protected HttpProtocolBuilder httpProtocol(boolean shareConnections) {
-        return LedgerRequests.protocol(baseUrl, shareConnections);
+        return LedgerRequests.protocol(baseUrl, apiKey, shareConnections);
     }
 }
