@@ -3,14 +3,18 @@
 --
 --   psql -v ON_ERROR_STOP=1 -v accounts=10000 -f perf/pgbench/seed.sql ledger_bench
 --
--- * the USD world account, with the id every api-node gives it: Java's UUID.nameUUIDFromBytes("world:USD"),
+-- * every row in tenant 'default' (migration V5__tenants.sql: account, transfer, entry, idempotency_key and outbox
+--   have a NOT NULL tenant_id without default), the tenant of the operator key the load tests use;
+-- * the default tenant's USD world account, with the id every api-node gives it (AccountId.worldOf: other
+--   tenants' world accounts are named "world:<tenant>:USD"): Java's UUID.nameUUIDFromBytes("world:USD"),
 --   i.e. md5 of the ASCII bytes with the version nibble set to 3 and the IETF variant bits (10xx);
 -- * :accounts USD user accounts with deterministic ids md5('acct-' || i)::uuid (i = 1..:accounts, the
 --   numbers transfer.sql draws), allow_negative_balance false, funded with 1,000,000.00 each;
 -- * the funding written as the API writes it, so the ledger stays consistent: one CREDIT transfer from
 --   the world account per account with its two entries (world DEBIT, account CREDIT; balance_after and
 --   account_version as the API would have them). The deferred balance trigger checks each entry at commit;
--- * the fixture's idempotency records and outbox events (see below).
+-- * the fixture's idempotency records and outbox events (see below), the events with actor 'bootstrap' (the
+--   key id of the operator key, which perf/run's load tests use).
 --
 -- Row ids are random UUIDs (gen_random_uuid()), as the api-node makes them (UUID.randomUUID()): time-ordered
 -- ids made every pair of concurrent serializable transfers conflict (see README, "How it works").
@@ -30,32 +34,33 @@ CREATE FUNCTION pg_temp.name_uuid(name text) RETURNS uuid LANGUAGE sql IMMUTABLE
       FROM md5(name) AS h
 $$;
 
-INSERT INTO account (id, currency, type, owner_id, status, balance, allow_negative_balance, world, version,
+INSERT INTO account (tenant_id, id, currency, type, owner_id, status, balance, allow_negative_balance, world, version,
                      metadata, created_at, updated_at)
-VALUES (pg_temp.name_uuid('world:USD'), 'USD', 'EXTERNAL', NULL, 'ACTIVE', -100000000 * :accounts::bigint, true,
+VALUES ('default', pg_temp.name_uuid('world:USD'), 'USD', 'EXTERNAL', NULL, 'ACTIVE', -100000000 * :accounts::bigint, true,
         true, :accounts, '{}'::jsonb, now(), now());
 
-INSERT INTO account (id, currency, type, owner_id, status, balance, allow_negative_balance, world, version,
+INSERT INTO account (tenant_id, id, currency, type, owner_id, status, balance, allow_negative_balance, world, version,
                      metadata, created_at, updated_at)
-SELECT md5('acct-' || i)::uuid, 'USD', 'USER', NULL, 'ACTIVE', 100000000, false, false, 1, '{}'::jsonb, now(), now()
+SELECT 'default', md5('acct-' || i)::uuid, 'USD', 'USER', NULL, 'ACTIVE', 100000000, false, false, 1, '{}'::jsonb, now(), now()
   FROM generate_series(1, :accounts) AS i;
 
 CREATE TEMP TABLE funding AS
 SELECT i, gen_random_uuid() AS transfer_id, md5('acct-' || i)::uuid AS account_id
   FROM generate_series(1, :accounts) AS i;
 
-INSERT INTO transfer (id, kind, status, source_account_id, destination_account_id, amount, currency, reference,
-                      metadata, request_id, created_at)
-SELECT transfer_id, 'CREDIT', 'POSTED', pg_temp.name_uuid('world:USD'), account_id, 100000000, 'USD', 'pgbench-seed',
+INSERT INTO transfer (tenant_id, id, kind, status, source_account_id, destination_account_id, amount, currency,
+                      reference, metadata, request_id, created_at)
+SELECT 'default', transfer_id, 'CREDIT', 'POSTED', pg_temp.name_uuid('world:USD'), account_id, 100000000, 'USD', 'pgbench-seed',
        '{}'::jsonb, 'pgbench-seed', now()
   FROM funding;
 
-INSERT INTO entry (id, transfer_id, account_id, direction, amount, currency, balance_after, account_version, created_at)
-SELECT gen_random_uuid(), transfer_id, pg_temp.name_uuid('world:USD'), 'DEBIT', 100000000, 'USD', -100000000 * i::bigint,
+INSERT INTO entry (tenant_id, id, transfer_id, account_id, direction, amount, currency, balance_after, account_version,
+                   created_at)
+SELECT 'default', gen_random_uuid(), transfer_id, pg_temp.name_uuid('world:USD'), 'DEBIT', 100000000, 'USD', -100000000 * i::bigint,
        i, now()
   FROM funding
 UNION ALL
-SELECT gen_random_uuid(), transfer_id, account_id, 'CREDIT', 100000000, 'USD', 100000000, 1, now()
+SELECT 'default', gen_random_uuid(), transfer_id, account_id, 'CREDIT', 100000000, 'USD', 100000000, 1, now()
   FROM funding;
 
 -- What the API's fixture (perf LedgerFixture: POST /accounts, then POST /accounts/{id}/credits, each with a
@@ -63,24 +68,27 @@ SELECT gen_random_uuid(), transfer_id, account_id, 'CREDIT', 100000000, 'USD', 1
 -- account. The idempotency records matter: under SERIALIZABLE, every transfer's key lookup takes a
 -- predicate lock on a leaf page of idempotency_key_pkey and every transfer inserts into one; on an empty
 -- table those few pages are shared by all transactions and serialization failures more than double.
-INSERT INTO idempotency_key (key, fingerprint, response_status, response_body, created_at, expires_at)
-SELECT gen_random_uuid()::text, md5('open-' || i) || md5('open-' || i), 201,
+INSERT INTO idempotency_key (tenant_id, key, fingerprint, response_status, response_body, created_at, expires_at)
+SELECT 'default', gen_random_uuid()::text, md5('open-' || i) || md5('open-' || i), 201,
        format('{"id":"%s","currency":"USD","type":"USER","ownerId":null,"status":"ACTIVE","balance":"0.00","allowNegativeBalance":false,"version":0,"createdAt":"%s","updatedAt":"%s","metadata":{}}',
               account_id, now(), now()),
        now(), now() + interval '24 hours'
   FROM funding
 UNION ALL
-SELECT gen_random_uuid()::text, md5('fund-' || i) || md5('fund-' || i), 201, rpad(format('{"id":"%s","kind":"CREDIT"}', transfer_id), 552, ' '),
+SELECT 'default', gen_random_uuid()::text, md5('fund-' || i) || md5('fund-' || i), 201, rpad(format('{"id":"%s","kind":"CREDIT"}', transfer_id), 552, ' '),
        now(), now() + interval '24 hours'
   FROM funding;
 
-INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, sequence, request_id, node_id, occurred_at, payload)
+INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, sequence, request_id, node_id, occurred_at, payload,
+                    tenant_id, actor)
 SELECT gen_random_uuid(), 'account.created', 'ACCOUNT', account_id, 1, 'pgbench-seed', 'pgbench', now(),
-       jsonb_build_object('id', account_id, 'currency', 'USD', 'type', 'USER', 'status', 'ACTIVE', 'balance', '0.00')
+       jsonb_build_object('id', account_id, 'currency', 'USD', 'type', 'USER', 'status', 'ACTIVE', 'balance', '0.00'),
+       'default', 'bootstrap'
   FROM funding
 UNION ALL
 SELECT gen_random_uuid(), 'transfer.posted', 'TRANSFER', transfer_id, 1, 'pgbench-seed', 'pgbench', now(),
-       jsonb_build_object('id', transfer_id, 'kind', 'CREDIT', 'amount', '1000000.00', 'currency', 'USD', 'padding', repeat('x', 400))
+       jsonb_build_object('id', transfer_id, 'kind', 'CREDIT', 'amount', '1000000.00', 'currency', 'USD', 'padding', repeat('x', 400)),
+       'default', 'bootstrap'
   FROM funding;
 
 COMMIT;

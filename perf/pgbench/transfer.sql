@@ -3,12 +3,12 @@
 --
 --   SerializableUnitOfWork   lock:  SELECT ledger_lock_accounts(?)   (autocommit, keys ascending)
 --                            BEGIN (SERIALIZABLE)
---   PostgresIdempotencyRecords.find
---   PostgresAccounts.lockInOrder     SELECT ... FOR UPDATE, ORDER BY id
+--   PostgresIdempotencyRecords.find  ... WHERE tenant_id = ? AND key = ? AND expires_at > ?
+--   PostgresAccounts.lockInOrder     SELECT ... WHERE id = ANY(?) AND tenant_id = ? ORDER BY id FOR UPDATE
 --   PostgresAccounts.update          2 x UPDATE account (source, then destination)
 --   PostgresTransfers.add            INSERT transfer, 2 x INSERT entry (DEBIT, then CREDIT)
---   PostgresOutbox.append            INSERT outbox (transfer.posted)
---   PostgresIdempotencyRecords.insert
+--   PostgresOutbox.append            INSERT outbox (transfer.posted, with tenant_id and actor)
+--   PostgresIdempotencyRecords.insert  ... ON CONFLICT (tenant_id, key) ...
 --                            COMMIT
 --                            unlock: SELECT pg_advisory_unlock_all()
 --
@@ -21,8 +21,13 @@
 -- the destination is the merchant with probability merchant_pct %, otherwise uniform among the others.
 -- (pgbench has no default for a variable a script reads: without -D it stops with "undefined variable".)
 --
--- Data: perf/pgbench/prepare (accounts md5('acct-' || i)::uuid, i = 1..10000, 1,000,000.00 each; change
--- the \set accounts below together with prepare's count).
+-- Data: perf/pgbench/prepare (accounts md5('acct-' || i)::uuid, i = 1..10000, 1,000,000.00 each, all in tenant
+-- 'default'; change the \set accounts below together with prepare's count).
+--
+-- Tenants (migration V5__tenants.sql): every row names its tenant, 'default' here (the operator key's tenant,
+-- which perf/run's load tests use), and every row the api-node reads is looked up with its tenant, as below.
+-- The outbox row's actor is the key id of the caller: 'bootstrap' for the operator key ('anonymous' when the
+-- api-node runs with LEDGER_AUTH_ENABLED=false).
 --
 -- Where this differs from the api-node, and why:
 -- * Group commit (api-node CommitGroups, on by default): under concurrency the api-node runs several
@@ -50,6 +55,8 @@
 --   unlock included, when a transaction fails for good (after --max-tries), and restarts the script from the
 --   top on a retry. Without it a failed transfer would keep its two accounts locked for the whole next one.
 -- * The request id is NGINX's (32 hex digits) in the API; a random md5 here. The node id is 'pgbench'.
+-- * The tenant id is a parameter in the api-node and the literal 'default' here (pgbench variables are numbers):
+--   with -M prepared both are one prepared plan of the same index scans.
 -- * pgbench turns every ":name" into a parameter, even inside a string literal: the literals here avoid a
 --   colon followed by a letter (hence "reference":%s with 'null', and HH24_MI_SS with '_' -> ':').
 -- * Amounts 0.01..1.00 like the Gatling simulation; the balance check never refuses a transfer here.
@@ -74,16 +81,16 @@ SELECT pg_advisory_unlock_all() AS released,
        md5(random()::text) AS rid
 \gset
 BEGIN ISOLATION LEVEL SERIALIZABLE;
-SELECT fingerprint, response_status, response_body, created_at, expires_at FROM idempotency_key WHERE key = :ikey AND expires_at > now();
-SELECT id, currency, type, owner_id, status, balance, allow_negative_balance, world, version, metadata::text AS metadata, created_at, updated_at FROM account WHERE id = ANY(ARRAY[:s::uuid, :d::uuid]) ORDER BY id FOR UPDATE;
+SELECT fingerprint, response_status, response_body, created_at, expires_at FROM idempotency_key WHERE tenant_id = 'default' AND key = :ikey AND expires_at > now();
+SELECT tenant_id, id, currency, type, owner_id, status, balance, allow_negative_balance, world, version, metadata::text AS metadata, created_at, updated_at FROM account WHERE id = ANY(ARRAY[:s::uuid, :d::uuid]) AND tenant_id = 'default' ORDER BY id FOR UPDATE;
 UPDATE account SET balance = balance - :amt, status = 'ACTIVE', version = version + 1, updated_at = now() WHERE id = :s::uuid RETURNING balance AS sbal, version AS sver
 \gset
 UPDATE account SET balance = balance + :amt, status = 'ACTIVE', version = version + 1, updated_at = now() WHERE id = :d::uuid RETURNING balance AS dbal, version AS dver
 \gset
-INSERT INTO transfer (id, kind, status, source_account_id, destination_account_id, amount, currency, reference, metadata, request_id, created_at) VALUES (:tid::uuid, 'TRANSFER', 'POSTED', :s::uuid, :d::uuid, :amt, 'USD', NULL, '{}'::jsonb, :rid, now());
-INSERT INTO entry (id, transfer_id, account_id, direction, amount, currency, balance_after, account_version, created_at) VALUES (gen_random_uuid(), :tid::uuid, :s::uuid, 'DEBIT', :amt, 'USD', :sbal, :sver, now());
-INSERT INTO entry (id, transfer_id, account_id, direction, amount, currency, balance_after, account_version, created_at) VALUES (gen_random_uuid(), :tid::uuid, :d::uuid, 'CREDIT', :amt, 'USD', :dbal, :dver, now());
-INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, sequence, request_id, node_id, occurred_at, payload) VALUES (gen_random_uuid(), 'transfer.posted', 'TRANSFER', :tid::uuid, 1, :rid, 'pgbench', now(), format('{"id":"%s","kind":"TRANSFER","status":"POSTED","sourceAccountId":"%s","destinationAccountId":"%s","amount":"%s.%s","currency":"USD","reference":%s,"createdAt":"%s","metadata":{},"entries":[{"accountId":"%s","direction":"DEBIT","amount":"%s.%s","balanceAfter":"%s.%s"},{"accountId":"%s","direction":"CREDIT","amount":"%s.%s","balanceAfter":"%s.%s"}]}', :tid::text, :s::text, :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), 'null', replace(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24_MI_SS.US"Z"'), '_', ':'), :s::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :sbal::bigint / 100, lpad((:sbal::bigint % 100)::text, 2, '0'), :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :dbal::bigint / 100, lpad((:dbal::bigint % 100)::text, 2, '0'))::jsonb);
-INSERT INTO idempotency_key (key, fingerprint, response_status, response_body, created_at, expires_at) VALUES (:ikey, md5(:ikey::text) || md5(:tid::text), 201, format('{"id":"%s","kind":"TRANSFER","status":"POSTED","sourceAccountId":"%s","destinationAccountId":"%s","amount":"%s.%s","currency":"USD","reference":%s,"createdAt":"%s","metadata":{},"entries":[{"accountId":"%s","direction":"DEBIT","amount":"%s.%s","balanceAfter":"%s.%s"},{"accountId":"%s","direction":"CREDIT","amount":"%s.%s","balanceAfter":"%s.%s"}]}', :tid::text, :s::text, :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), 'null', replace(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24_MI_SS.US"Z"'), '_', ':'), :s::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :sbal::bigint / 100, lpad((:sbal::bigint % 100)::text, 2, '0'), :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :dbal::bigint / 100, lpad((:dbal::bigint % 100)::text, 2, '0')), now(), now() + interval '24 hours') ON CONFLICT (key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, response_status = EXCLUDED.response_status, response_body = EXCLUDED.response_body, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at WHERE idempotency_key.expires_at <= EXCLUDED.created_at;
+INSERT INTO transfer (tenant_id, id, kind, status, source_account_id, destination_account_id, amount, currency, reference, metadata, request_id, created_at) VALUES ('default', :tid::uuid, 'TRANSFER', 'POSTED', :s::uuid, :d::uuid, :amt, 'USD', NULL, '{}'::jsonb, :rid, now());
+INSERT INTO entry (tenant_id, id, transfer_id, account_id, direction, amount, currency, balance_after, account_version, created_at) VALUES ('default', gen_random_uuid(), :tid::uuid, :s::uuid, 'DEBIT', :amt, 'USD', :sbal, :sver, now());
+INSERT INTO entry (tenant_id, id, transfer_id, account_id, direction, amount, currency, balance_after, account_version, created_at) VALUES ('default', gen_random_uuid(), :tid::uuid, :d::uuid, 'CREDIT', :amt, 'USD', :dbal, :dver, now());
+INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, sequence, request_id, node_id, occurred_at, payload, tenant_id, actor) VALUES (gen_random_uuid(), 'transfer.posted', 'TRANSFER', :tid::uuid, 1, :rid, 'pgbench', now(), format('{"id":"%s","kind":"TRANSFER","status":"POSTED","sourceAccountId":"%s","destinationAccountId":"%s","amount":"%s.%s","currency":"USD","reference":%s,"createdAt":"%s","metadata":{},"entries":[{"accountId":"%s","direction":"DEBIT","amount":"%s.%s","balanceAfter":"%s.%s"},{"accountId":"%s","direction":"CREDIT","amount":"%s.%s","balanceAfter":"%s.%s"}]}', :tid::text, :s::text, :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), 'null', replace(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24_MI_SS.US"Z"'), '_', ':'), :s::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :sbal::bigint / 100, lpad((:sbal::bigint % 100)::text, 2, '0'), :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :dbal::bigint / 100, lpad((:dbal::bigint % 100)::text, 2, '0'))::jsonb, 'default', 'bootstrap');
+INSERT INTO idempotency_key (tenant_id, key, fingerprint, response_status, response_body, created_at, expires_at) VALUES ('default', :ikey, md5(:ikey::text) || md5(:tid::text), 201, format('{"id":"%s","kind":"TRANSFER","status":"POSTED","sourceAccountId":"%s","destinationAccountId":"%s","amount":"%s.%s","currency":"USD","reference":%s,"createdAt":"%s","metadata":{},"entries":[{"accountId":"%s","direction":"DEBIT","amount":"%s.%s","balanceAfter":"%s.%s"},{"accountId":"%s","direction":"CREDIT","amount":"%s.%s","balanceAfter":"%s.%s"}]}', :tid::text, :s::text, :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), 'null', replace(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24_MI_SS.US"Z"'), '_', ':'), :s::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :sbal::bigint / 100, lpad((:sbal::bigint % 100)::text, 2, '0'), :d::text, :amt::bigint / 100, lpad((:amt::bigint % 100)::text, 2, '0'), :dbal::bigint / 100, lpad((:dbal::bigint % 100)::text, 2, '0')), now(), now() + interval '24 hours') ON CONFLICT (tenant_id, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, response_status = EXCLUDED.response_status, response_body = EXCLUDED.response_body, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at WHERE idempotency_key.expires_at <= EXCLUDED.created_at;
 COMMIT;
 SELECT pg_advisory_unlock_all();
