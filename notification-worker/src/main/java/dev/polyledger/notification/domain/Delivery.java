@@ -44,8 +44,7 @@ public record Delivery(String id, String tenantId, String subscriptionId, String
                                     Instant now) {
         String subscriptionId = subscription.id();
         return new Delivery(idOf(eventId, subscriptionId), subscription.tenantId(), subscriptionId, eventId, eventType,
-                body, Status.PENDING, 0,
-                null, null, now, now, null);
+                body, Status.PENDING, 0, null, null, now, now, null);
     }
 
     /** This delivery after an attempt that ended at {@code now}. */
