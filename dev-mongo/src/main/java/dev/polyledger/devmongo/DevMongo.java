@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A stand-in for MongoDB on machines that have none (shared/toolchain.md): mongo-java-server speaking the
+ * A stand-in for MongoDB on machines that have none (docs/machines.md): mongo-java-server speaking the
  * MongoDB wire protocol, its data in one H2 MVStore file ({@link DevMongoBackend}: its H2 backend with a cheaper
  * {@code _id} index). For development only; the docker-compose path and production use a real {@code mongo}.
  *
