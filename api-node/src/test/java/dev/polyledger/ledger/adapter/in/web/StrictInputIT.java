@@ -278,6 +278,7 @@ class StrictInputIT {
             String body = "{\"amount\":\"1.00\"}";
             var out = socket.getOutputStream();
             out.write(("POST /api/v1/accounts/" + alice + "/credits HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + LedgerClient.OPERATOR_KEY + "\r\n"
                     + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length()
                     + "\r\nIdempotency-Key: ").getBytes(StandardCharsets.ISO_8859_1));
             out.write(key);
