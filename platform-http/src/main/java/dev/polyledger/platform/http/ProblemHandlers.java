@@ -54,14 +54,13 @@ public final class ProblemHandlers {
             for (UnavailableDependency dependency : dependencies) {
                 if (dependency.isUnavailable(e)) {
                     LOG.warn("request {}: {} unavailable: {}", requestId, dependency.name(), e.toString());
-                    return Problem.of(503, "SERVICE_UNAVAILABLE", "Service temporarily unavailable",
-                                    dependency.name() + " is unavailable; nothing was written")
+                    return PlatformProblem.SERVICE_UNAVAILABLE
+                            .problem(dependency.name() + " is unavailable; nothing was written")
                             .toResponse().header("Retry-After", "2");
                 }
             }
             LOG.error("request {} failed", requestId, e);
-            return Problem.of(500, "INTERNAL_ERROR", "Internal error", "internal error; request id " + requestId)
-                    .toResponse();
+            return PlatformProblem.INTERNAL_ERROR.problem("internal error; request id " + requestId).toResponse();
         }
     }
 
@@ -79,23 +78,16 @@ public final class ProblemHandlers {
         public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
             int status = base.getStatus().getCode();
             String reason = base.getStatus().getReason();
-            String code = switch (status) {
-                case 400 -> "VALIDATION_FAILED";
-                case 404 -> "NOT_FOUND";
-                case 405 -> "METHOD_NOT_ALLOWED";
-                case 406 -> "NOT_ACCEPTABLE";
-                case 413 -> "REQUEST_TOO_LARGE";
-                case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-                case 503 -> "SERVICE_UNAVAILABLE";
-                default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
-            };
+            var platform = PlatformProblem.ofFrameworkStatus(status);
+            String code = platform.map(PlatformProblem::name).orElse("HTTP_" + status);
+            String title = platform.map(PlatformProblem::title).orElse(reason);
             String detail = status >= 500 || context.getErrors().isEmpty() ? reason : context.getErrors().get(0).getMessage();
             if (detail == null || JAVA_NAME.matcher(detail).find()) {
                 // e.g. "No enum constant io.micronaut.management.health.indicator.HealthCheckType.jdbc" for
                 // GET /health/jdbc: the framework's message names its internals, the client gets the reason.
                 detail = reason;
             }
-            return base.contentType(Problem.MEDIA_TYPE).body(Problem.of(status, code, reason, detail));
+            return base.contentType(Problem.MEDIA_TYPE).body(Problem.of(status, code, title, detail));
         }
     }
 }

@@ -1,10 +1,12 @@
 package dev.polyledger.platform.http.auth;
 
 import dev.polyledger.platform.http.ProblemCode;
+import dev.polyledger.platform.http.ProblemType;
 
 /**
  * The problems of authentication, authorisation, rate limiting and key management (api-contract.md,
- * "Authentication and tenants").
+ * "Authentication and tenants"). A key or tenant request with a field of the wrong type or value is the platform's
+ * {@code VALIDATION_FAILED} ({@link dev.polyledger.platform.http.PlatformProblem}).
  */
 public enum AuthProblem implements ProblemCode {
     /** No key, or a malformed, unknown, revoked or expired one; with {@code WWW-Authenticate: Bearer} (RFC 6750). */
@@ -14,25 +16,16 @@ public enum AuthProblem implements ProblemCode {
     /** The key's token bucket is empty; with {@code Retry-After}. */
     RATE_LIMITED(429, "Too many requests"),
     /** No API key of that id in the caller's tenant (another tenant's key answers the same). */
-    API_KEY_NOT_FOUND(404, "API key not found"),
-    /** A key or tenant request with a field of the wrong type or value; the body names the {@code field}. */
-    VALIDATION_FAILED(400, "Request is not valid");
+    API_KEY_NOT_FOUND(404, "API key not found");
 
-    private final int status;
-    private final String title;
+    private final ProblemType type;
 
     AuthProblem(int status, String title) {
-        this.status = status;
-        this.title = title;
+        this.type = new ProblemType(status, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemType type() {
+        return type;
     }
 }

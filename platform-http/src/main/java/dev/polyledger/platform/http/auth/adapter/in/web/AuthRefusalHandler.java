@@ -1,6 +1,8 @@
 package dev.polyledger.platform.http.auth.adapter.in.web;
 
+import dev.polyledger.platform.http.PlatformProblem;
 import dev.polyledger.platform.http.Problem;
+import dev.polyledger.platform.http.ProblemCode;
 import dev.polyledger.platform.http.auth.AuthProblem;
 import dev.polyledger.platform.http.auth.application.AuthRefusal;
 import io.micronaut.http.HttpRequest;
@@ -16,8 +18,8 @@ class AuthRefusalHandler implements ExceptionHandler<AuthRefusal, HttpResponse<P
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, AuthRefusal refusal) {
-        AuthProblem code = switch (refusal.reason()) {
-            case VALIDATION_FAILED -> AuthProblem.VALIDATION_FAILED;
+        ProblemCode code = switch (refusal.reason()) {
+            case VALIDATION_FAILED -> PlatformProblem.VALIDATION_FAILED;
             case INSUFFICIENT_SCOPE -> AuthProblem.INSUFFICIENT_SCOPE;
             case API_KEY_NOT_FOUND -> AuthProblem.API_KEY_NOT_FOUND;
         };
