@@ -2,37 +2,27 @@ package dev.polyledger.ledger.adapter.in.web;
 
 import dev.polyledger.ledger.domain.LedgerRejection;
 import dev.polyledger.platform.http.ProblemCode;
+import dev.polyledger.platform.http.ProblemType;
 
 /**
  * The problem codes of the ledger API besides the ledger's own rejections ({@link LedgerRejection}) and the
- * platform-wide ones of {@code platform-http} (NOT_FOUND, METHOD_NOT_ALLOWED, REQUEST_TOO_LARGE, INTERNAL_ERROR...).
+ * platform-wide ones ({@link dev.polyledger.platform.http.PlatformProblem}: VALIDATION_FAILED, IDEMPOTENCY_KEY_*,
+ * NOT_FOUND, SERVICE_UNAVAILABLE, INTERNAL_ERROR…).
  */
 enum ErrorCode implements ProblemCode {
-    VALIDATION_FAILED(400, "Request is not valid"),
-    IDEMPOTENCY_KEY_MISSING(400, "Idempotency-Key header is required"),
-    IDEMPOTENCY_KEY_INVALID(400, "Idempotency-Key header is malformed"),
-    IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key was used with another request"),
-    IDEMPOTENCY_KEY_IN_FLIGHT(409, "A request with this Idempotency-Key is in progress"),
     ACCOUNT_NOT_FOUND(404, "Account not found"),
     TRANSFER_NOT_FOUND(404, "Transfer not found"),
     TRANSACTION_CONFLICT(503, "Too much contention; retry later with the same Idempotency-Key");
 
-    private final int status;
-    private final String title;
+    private final ProblemType type;
 
     ErrorCode(int status, String title) {
-        this.status = status;
-        this.title = title;
+        this.type = new ProblemType(status, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemType type() {
+        return type;
     }
 
     /** HTTP status of a ledger rejection: 404 for a missing account, 422 for every business rule. */

@@ -14,13 +14,14 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import dev.polyledger.platform.http.PlatformProblem;
 import dev.polyledger.platform.http.ApiException;
+import dev.polyledger.platform.http.IdempotencyKeys;
 import dev.polyledger.platform.http.Problem;
 import java.util.HexFormat;
 import java.util.Set;
 import dev.polyledger.ledger.domain.AccountId;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The HTTP side of idempotency (IETF draft-ietf-httpapi-idempotency-key-header): validates the
@@ -32,13 +33,7 @@ import java.util.regex.Pattern;
  */
 @Singleton
 class IdempotentEndpoint {
-    static final String KEY_HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    /**
-     * 1..255 printable ASCII characters (api-contract.md, "Idempotency"), neither starting nor ending with a space:
-     * {@code "  k  "} is refused rather than trimmed, so that it and {@code "k"} are never silently one key.
-     */
-    static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E](?:[\\x20-\\x7E]{0,253}[\\x21-\\x7E])?");
 
     private final ExecuteIdempotently idempotently;
     private final JsonBodies bodies;
@@ -59,27 +54,16 @@ class IdempotentEndpoint {
     }
 
     /**
-     * The request's idempotency key: the header's field value, 1..255 printable ASCII characters (U+0020..U+007E)
-     * that neither start nor end with a space. White space around a field value is not part of it in HTTP (RFC 9110
-     * section 5.5: NGINX and Netty drop it before this method runs), so {@code Idempotency-Key:   k  } is the key
-     * {@code k}; inside a key a space is kept and significant. Nothing else is trimmed or folded: a control
-     * character ({@code \x01}, {@code \x7f}, a tab inside the key) or a non-ASCII character is refused, never
-     * normalised into another key. Netty's own header check is off ({@code micronaut.server.netty.validate-headers})
-     * so that such a key gets this answer instead of a bare 400.
+     * The request's idempotency key, by the platform's rule ({@link IdempotencyKeys}: 1..255 printable ASCII
+     * characters, neither starting nor ending with a space; refused, never trimmed or folded). Netty's own header
+     * check is off ({@code micronaut.server.netty.validate-headers}) so that a control character gets that answer
+     * instead of a bare 400.
      *
      * @throws ApiException {@code 400 IDEMPOTENCY_KEY_MISSING} without the header; {@code 400
      *                      IDEMPOTENCY_KEY_INVALID} for two headers or a value outside the rule
      */
     String requireKey(HttpRequest<?> request) {
-        var values = request.getHeaders().getAll(KEY_HEADER);
-        if (values.isEmpty()) {
-            throw ErrorCode.IDEMPOTENCY_KEY_MISSING.exception("every POST needs an Idempotency-Key header");
-        }
-        if (values.size() > 1 || !VALID_KEY.matcher(values.get(0)).matches()) {
-            throw ErrorCode.IDEMPOTENCY_KEY_INVALID.exception(
-                    "Idempotency-Key must be one header of 1 to 255 printable ASCII characters, without leading or trailing space");
-        }
-        return values.get(0);
+        return IdempotencyKeys.require(request);
     }
 
     /**
@@ -100,11 +84,11 @@ class IdempotentEndpoint {
                 fingerprint(request, body), accounts);
         var result = idempotently.execute(idempotentRequest, operation);
         if (result instanceof ExecuteIdempotently.Result.KeyReused) {
-            throw ErrorCode.IDEMPOTENCY_KEY_REUSED.exception(
+            throw PlatformProblem.IDEMPOTENCY_KEY_REUSED.exception(
                     "this Idempotency-Key was first used with a different method, path or body");
         }
         if (result instanceof ExecuteIdempotently.Result.InFlight inFlight) {
-            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT.problem(
+            throw new ApiException(PlatformProblem.IDEMPOTENCY_KEY_IN_FLIGHT.problem(
                     "the first request with this Idempotency-Key is still being processed"), inFlight.retryAfterSeconds());
         }
         var completed = (ExecuteIdempotently.Result.Completed) result;

@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.adapter.in.web;
 
+import dev.polyledger.platform.http.PlatformProblem;
 import dev.polyledger.platform.http.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -38,14 +39,13 @@ class JsonRequestFilter {
         }
         String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
         if (!isJsonInUtf8(contentType)) {
-            return Problem.of(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type",
+            return PlatformProblem.UNSUPPORTED_MEDIA_TYPE.problem(
                     "a request body must be sent as Content-Type: application/json (charset utf-8 or none), not "
                             + (contentType == null ? "without a Content-Type" : describe(contentType)))
                     .toResponse();
         }
         if (!isUtf8(body)) {
-            return Problem.of(400, "VALIDATION_FAILED", "Request is not valid",
-                            "the body is not well-formed UTF-8")
+            return PlatformProblem.VALIDATION_FAILED.problem("the body is not well-formed UTF-8")
                     .withField("body").toResponse();
         }
         return null;

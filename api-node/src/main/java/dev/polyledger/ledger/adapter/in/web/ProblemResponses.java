@@ -4,6 +4,7 @@ import dev.polyledger.ledger.application.port.in.Outcome;
 import dev.polyledger.ledger.application.port.in.RecordedResponse;
 import dev.polyledger.ledger.application.port.out.ContentionException;
 import dev.polyledger.ledger.domain.ValidationException;
+import dev.polyledger.platform.http.PlatformProblem;
 import dev.polyledger.platform.http.Problem;
 import dev.polyledger.platform.http.RequestIdFilter;
 import dev.polyledger.platform.http.UnavailableDependency;
@@ -39,7 +40,7 @@ final class ProblemResponses {
     static class ValidationHandler implements ExceptionHandler<ValidationException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ValidationException e) {
-            return ErrorCode.VALIDATION_FAILED.problem(e.getMessage()).withField(e.field()).toResponse();
+            return PlatformProblem.VALIDATION_FAILED.problem(e.getMessage()).withField(e.field()).toResponse();
         }
     }
 

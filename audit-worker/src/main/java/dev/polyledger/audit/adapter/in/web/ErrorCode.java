@@ -1,30 +1,23 @@
 package dev.polyledger.audit.adapter.in.web;
 
 import dev.polyledger.platform.http.ProblemCode;
+import dev.polyledger.platform.http.ProblemType;
 
 /**
- * The problem codes of the audit API besides the platform-wide ones of {@code platform-http} (NOT_FOUND,
- * METHOD_NOT_ALLOWED, SERVICE_UNAVAILABLE, INTERNAL_ERROR…).
+ * The audit API's own problem codes; the platform-wide ones (VALIDATION_FAILED, NOT_FOUND, SERVICE_UNAVAILABLE,
+ * INTERNAL_ERROR…) are {@link dev.polyledger.platform.http.PlatformProblem}.
  */
 enum ErrorCode implements ProblemCode {
-    VALIDATION_FAILED(400, "Request is not valid"),
     AUDIT_RECORD_NOT_FOUND(404, "Audit record not found");
 
-    private final int status;
-    private final String title;
+    private final ProblemType type;
 
     ErrorCode(int status, String title) {
-        this.status = status;
-        this.title = title;
+        this.type = new ProblemType(status, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemType type() {
+        return type;
     }
 }

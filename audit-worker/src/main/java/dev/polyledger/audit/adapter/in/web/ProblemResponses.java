@@ -2,6 +2,7 @@ package dev.polyledger.audit.adapter.in.web;
 
 import dev.polyledger.audit.application.port.in.InvalidQueryException;
 import dev.polyledger.audit.application.port.out.AuditStoreUnavailableException;
+import dev.polyledger.platform.http.PlatformProblem;
 import dev.polyledger.platform.http.Problem;
 import dev.polyledger.platform.http.UnavailableDependency;
 import io.micronaut.http.HttpRequest;
@@ -25,7 +26,7 @@ final class ProblemResponses {
     static class InvalidQueryHandler implements ExceptionHandler<InvalidQueryException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, InvalidQueryException e) {
-            return ErrorCode.VALIDATION_FAILED.problem(e.getMessage()).withField(e.field()).toResponse();
+            return PlatformProblem.VALIDATION_FAILED.problem(e.getMessage()).withField(e.field()).toResponse();
         }
     }
 

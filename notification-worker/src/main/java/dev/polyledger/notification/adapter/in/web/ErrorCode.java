@@ -1,30 +1,23 @@
 package dev.polyledger.notification.adapter.in.web;
 
 import dev.polyledger.platform.http.ProblemCode;
+import dev.polyledger.platform.http.ProblemType;
 
-/** The problems the webhooks API answers with (besides the platform-wide ones of {@code ProblemHandlers}). */
+/**
+ * The webhooks API's own problem codes; the platform-wide ones (VALIDATION_FAILED, IDEMPOTENCY_KEY_*,
+ * SERVICE_UNAVAILABLE…) are {@link dev.polyledger.platform.http.PlatformProblem}.
+ */
 enum ErrorCode implements ProblemCode {
-    VALIDATION_FAILED(400, "Request validation failed"),
-    IDEMPOTENCY_KEY_MISSING(400, "Idempotency-Key header is required"),
-    IDEMPOTENCY_KEY_INVALID(400, "Idempotency-Key header is malformed"),
-    IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key was used for a different request"),
     WEBHOOK_NOT_FOUND(404, "Webhook subscription not found");
 
-    private final int status;
-    private final String title;
+    private final ProblemType type;
 
     ErrorCode(int status, String title) {
-        this.status = status;
-        this.title = title;
+        this.type = new ProblemType(status, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemType type() {
+        return type;
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polyledger.notification.application.service.CreateSubscriptionCommand;
 import dev.polyledger.notification.application.service.SubscriptionService;
 import dev.polyledger.notification.domain.InvalidSubscriptionException;
+import dev.polyledger.platform.http.IdempotencyKeys;
+import dev.polyledger.platform.http.PlatformProblem;
 import dev.polyledger.platform.http.ApiException;
 import dev.polyledger.platform.http.auth.Caller;
 import dev.polyledger.platform.http.auth.RequiredScope;
@@ -18,14 +20,12 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The webhooks API (api-contract.md, "Notifications" and "Authentication and tenants"). Every route needs an API key
@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * platform-http's authentication filter) and sees only the key's tenant: another tenant's subscription answers
  * {@code 404 WEBHOOK_NOT_FOUND} exactly like an unknown id.
  *
- * <p>Creation needs an {@code Idempotency-Key} (1–255 printable ASCII), scoped to the tenant: the same key and body
+ * <p>Creation needs an {@code Idempotency-Key} (the platform's rule: {@link IdempotencyKeys}), scoped to the tenant: the same key and body
  * replay the first 201 with {@code Idempotent-Replayed: true}; the same key with another body is
  * {@code 422 IDEMPOTENCY_KEY_REUSED}; the same key in another tenant is another request. Validation failures are
  * {@code 400 VALIDATION_FAILED} naming the field and are not stored.
@@ -46,7 +46,6 @@ import java.util.regex.Pattern;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @RequiredScope(Scope.WEBHOOKS_MANAGE)
 class WebhookController {
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DELIVERY_PAGE = 100;
     private final SubscriptionService subscriptions;
@@ -60,14 +59,8 @@ class WebhookController {
      * {@code {"id", "url", "eventTypes", "description", "status", "createdAt", "secret"}}.
      */
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<WebhookJson.CreatedView> create(HttpRequest<?> request, @Nullable @Header("Idempotency-Key") String key,
-                                                 @Nullable @Body String body) {
-        if (key == null) {
-            throw ErrorCode.IDEMPOTENCY_KEY_MISSING.exception("send an Idempotency-Key header (1-255 printable ASCII)");
-        }
-        if (!VALID_KEY.matcher(key).matches()) {
-            throw ErrorCode.IDEMPOTENCY_KEY_INVALID.exception("the Idempotency-Key must be 1-255 printable ASCII characters");
-        }
+    HttpResponse<WebhookJson.CreatedView> create(HttpRequest<?> request, @Nullable @Body String body) {
+        String key = IdempotencyKeys.require(request);
         CreateSubscriptionCommand command = command(Caller.of(request).tenantId(), key, body);
         SubscriptionService.CreateOutcome outcome;
         try {
@@ -80,7 +73,7 @@ class WebhookController {
                     .body(WebhookJson.CreatedView.of(created.subscription()));
             return created.replayed() ? response.header("Idempotent-Replayed", "true") : response;
         }
-        throw ErrorCode.IDEMPOTENCY_KEY_REUSED.exception("Idempotency-Key '" + key + "' was used for a different request");
+        throw PlatformProblem.IDEMPOTENCY_KEY_REUSED.exception("Idempotency-Key '" + key + "' was used for a different request");
     }
 
     private static CreateSubscriptionCommand command(String tenantId, String key, String body) {
@@ -88,31 +81,31 @@ class WebhookController {
         try {
             root = body == null || body.isBlank() ? null : JSON.readTree(body);
         } catch (Exception e) {
-            throw ErrorCode.VALIDATION_FAILED.exception("the body is not JSON");
+            throw PlatformProblem.VALIDATION_FAILED.exception("the body is not JSON");
         }
         if (root == null || !root.isObject()) {
-            throw ErrorCode.VALIDATION_FAILED.exception("the body must be a JSON object");
+            throw PlatformProblem.VALIDATION_FAILED.exception("the body must be a JSON object");
         }
         JsonNode url = root.get("url");
         if (url == null || !url.isTextual()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED.problem("url is required (a string)").withField("url"));
+            throw new ApiException(PlatformProblem.VALIDATION_FAILED.problem("url is required (a string)").withField("url"));
         }
         JsonNode types = root.get("eventTypes");
         if (types == null || !types.isArray()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED.problem("eventTypes is required (an array of strings)")
+            throw new ApiException(PlatformProblem.VALIDATION_FAILED.problem("eventTypes is required (an array of strings)")
                     .withField("eventTypes"));
         }
         List<String> eventTypes = new ArrayList<>();
         for (JsonNode type : types) {
             if (!type.isTextual()) {
-                throw new ApiException(ErrorCode.VALIDATION_FAILED.problem("eventTypes must be strings")
+                throw new ApiException(PlatformProblem.VALIDATION_FAILED.problem("eventTypes must be strings")
                         .withField("eventTypes"));
             }
             eventTypes.add(type.asText());
         }
         JsonNode description = root.get("description");
         if (description != null && !description.isNull() && !description.isTextual()) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED.problem("description must be a string")
+            throw new ApiException(PlatformProblem.VALIDATION_FAILED.problem("description must be a string")
                     .withField("description"));
         }
         try {
@@ -124,7 +117,7 @@ class WebhookController {
     }
 
     private static ApiException invalid(InvalidSubscriptionException e) {
-        return new ApiException(ErrorCode.VALIDATION_FAILED.problem(e.getMessage()).withField(e.field()));
+        return new ApiException(PlatformProblem.VALIDATION_FAILED.problem(e.getMessage()).withField(e.field()));
     }
 
     /** {@code GET /api/v1/webhooks} → the caller's tenant's subscriptions, oldest first, without secrets. */
