@@ -55,6 +55,19 @@ class ArchitectureTest {
             .and().haveNameNotMatching(GENERATED)
             .should().dependOnClassesThat().resideInAPackage("dev.polyledger.ledger.config..");
 
+    /** buckpal's rule: a use case's contract and the application's needs are separate; what both speak is the domain. */
+    @ArchTest
+    static final ArchRule incomingPortsDoNotSeeOutgoingPorts = noClasses()
+            .that().resideInAPackage("dev.polyledger.ledger.application.port.in..")
+            .and().haveNameNotMatching(GENERATED)
+            .should().dependOnClassesThat().resideInAPackage("dev.polyledger.ledger.application.port.out..");
+
+    @ArchTest
+    static final ArchRule outgoingPortsDoNotSeeIncomingPorts = noClasses()
+            .that().resideInAPackage("dev.polyledger.ledger.application.port.out..")
+            .and().haveNameNotMatching(GENERATED)
+            .should().dependOnClassesThat().resideInAPackage("dev.polyledger.ledger.application.port.in..");
+
     @ArchTest
     static final ArchRule drivingAdaptersDoNotSeeDrivenAdapters = noClasses()
             .that().resideInAPackage("dev.polyledger.ledger.adapter.in..")

@@ -11,6 +11,11 @@ import dev.polyledger.ledger.application.view.TransferView;
 import dev.polyledger.ledger.domain.Currency;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.serde.annotation.SerdeImport;
+import dev.polyledger.ledger.application.service.GroupCommit;
+import dev.polyledger.ledger.application.service.PostingPipeline;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Collection;
@@ -50,6 +55,19 @@ class LedgerFactory {
     @Singleton
     IdempotencyPolicy idempotencyPolicy(LedgerProperties properties) {
         return new IdempotencyPolicy(properties.idempotency().retention(), properties.idempotency().lockTtl());
+    }
+
+    /**
+     * Group commit of money movements ({@code ledger.commit-group.*}); metric {@code ledger.commit.group.size}
+     * (Prometheus {@code ledger_commit_group_size}): units per transaction. Its committers stop with the context.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    GroupCommit groupCommit(PostingPipeline pipeline, LedgerProperties properties, MeterRegistry meters) {
+        var group = properties.commitGroup() == null ? new LedgerProperties.CommitGroup(1, 0) : properties.commitGroup();
+        var sizes = DistributionSummary.builder("ledger.commit.group.size")
+                .description("requests that shared one serializable transaction").register(meters);
+        return new GroupCommit(pipeline, group.maxSize(), group.committers(), sizes::record);
     }
 
     @Singleton

@@ -1,4 +1,4 @@
-package dev.polyledger.ledger.application.port.in;
+package dev.polyledger.ledger.domain;
 
 import dev.polyledger.ledger.domain.TenantId;
 import java.util.Objects;

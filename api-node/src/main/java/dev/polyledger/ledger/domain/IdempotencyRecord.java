@@ -1,4 +1,4 @@
-package dev.polyledger.ledger.application.port.in;
+package dev.polyledger.ledger.domain;
 
 import java.time.Instant;
 
@@ -9,10 +9,10 @@ import java.time.Instant;
  *
  * @param key         the client's Idempotency-Key, within its tenant
  * @param fingerprint fingerprint of the request (method, path, canonical body)
- * @param response    the response first sent
+ * @param answer      the answer first given
  * @param createdAt   when it completed
  * @param expiresAt   until when it is kept (retention, {@code ledger.idempotency.retention})
  */
-public record IdempotencyRecord(IdempotencyKey key, String fingerprint, RecordedResponse response, Instant createdAt,
+public record IdempotencyRecord(IdempotencyKey key, String fingerprint, RecordedAnswer answer, Instant createdAt,
                                 Instant expiresAt) {
 }

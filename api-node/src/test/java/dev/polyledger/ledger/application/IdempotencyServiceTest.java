@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polyledger.ledger.application.port.in.ExecuteIdempotently.Result;
-import dev.polyledger.ledger.application.port.in.IdempotencyKey;
-import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
+import dev.polyledger.ledger.domain.IdempotencyKey;
+import dev.polyledger.ledger.domain.IdempotencyRecord;
 import dev.polyledger.ledger.application.port.in.IdempotentRequest;
-import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.domain.RecordedAnswer;
 import dev.polyledger.ledger.application.port.out.TransientConflictException;
 import dev.polyledger.ledger.application.port.out.UnitOfWork;
+import dev.polyledger.ledger.application.service.GroupCommit;
 import dev.polyledger.ledger.application.service.IdempotencyPolicy;
 import dev.polyledger.ledger.application.service.IdempotencyService;
 import dev.polyledger.ledger.domain.AccountId;
@@ -160,12 +161,12 @@ class IdempotencyServiceTest {
 
     @Test
     void replaysACachedResponseWithoutTouchingTheDatabase() {
-        cache.put(new IdempotencyRecord(key("key-1"), KEY.fingerprint(), new RecordedResponse(422, "{\"code\":\"X\"}"),
+        cache.put(new IdempotencyRecord(key("key-1"), KEY.fingerprint(), RecordedAnswer.refused("X", "{\"code\":\"X\"}"),
                 NOW, NOW.plus(RETENTION)));
 
         Result replay = service.execute(KEY.request(), operation);
 
-        assertThat(replay).isEqualTo(new Result.Completed(new RecordedResponse(422, "{\"code\":\"X\"}"), Result.Source.CACHE));
+        assertThat(replay).isEqualTo(new Result.Completed(RecordedAnswer.refused("X", "{\"code\":\"X\"}"), Result.Source.CACHE));
         assertThat(unitOfWork.transactions()).isZero();
         assertThat(records.finds()).isZero();
         assertThat(operation.runs).isZero();
@@ -203,13 +204,13 @@ class IdempotencyServiceTest {
     @Test
     void replaysTheRecordOfAConcurrentRequestThatCommittedFirst() {
         var retrying = new RetryingUnitOfWork(2);
-        var winner = new IdempotencyRecord(key("key-1"), KEY.fingerprint(), new RecordedResponse(201, "{\"winner\":true}"),
+        var winner = new IdempotencyRecord(key("key-1"), KEY.fingerprint(), RecordedAnswer.done("{\"winner\":true}"),
                 NOW, NOW.plus(RETENTION));
         records.commitConcurrentlyAfterNextFind(winner);
 
         Result result = serviceWith(retrying).execute(KEY.request(), new CountingOperation(null));
 
-        assertThat(result).isEqualTo(new Result.Completed(new RecordedResponse(201, "{\"winner\":true}"), Result.Source.STORE));
+        assertThat(result).isEqualTo(new Result.Completed(RecordedAnswer.done("{\"winner\":true}"), Result.Source.STORE));
         assertThat(retrying.attempts()).isEqualTo(2);
         assertThat(records.all()).containsExactly(winner);
         assertThat(cache.cached(key("key-1"))).contains(winner);
@@ -220,7 +221,7 @@ class IdempotencyServiceTest {
     void refusesTheKeyWhenAConcurrentDifferentRequestCommittedFirst() {
         var retrying = new RetryingUnitOfWork(2);
         records.commitConcurrentlyAfterNextFind(new IdempotencyRecord(key("key-1"), "another-fingerprint",
-                new RecordedResponse(201, "{}"), NOW, NOW.plus(RETENTION)));
+                RecordedAnswer.done("{}"), NOW, NOW.plus(RETENTION)));
 
         Result result = serviceWith(retrying).execute(KEY.request(), new CountingOperation(null));
 
@@ -231,7 +232,7 @@ class IdempotencyServiceTest {
     @Test
     void releasesItsLockWhenTheTransactionFails() {
         records.commitConcurrentlyAfterNextFind(new IdempotencyRecord(key("key-1"), KEY.fingerprint(),
-                new RecordedResponse(201, "{}"), NOW, NOW.plus(RETENTION)));
+                RecordedAnswer.done("{}"), NOW, NOW.plus(RETENTION)));
 
         assertThatThrownBy(() -> service.execute(KEY.request(), operation))
                 .isInstanceOf(TransientConflictException.class);
@@ -288,12 +289,13 @@ class IdempotencyServiceTest {
     }
 
     private IdempotencyService serviceWith(UnitOfWork unitOfWork) {
+        var pipeline = Pipelines.over(new InMemoryLedger(), records, unitOfWork, new SequentialIds(), FixedCurrencies.of(), clock);
         return new IdempotencyService(records, cache, unitOfWork, clock,
-                new IdempotencyPolicy(RETENTION, Duration.ofSeconds(30)));
+                new IdempotencyPolicy(RETENTION, Duration.ofSeconds(30)), pipeline, new GroupCommit(pipeline, 1, 0, size -> { }));
     }
 
-    private static RecordedResponse response(int run) {
-        return new RecordedResponse(201, "{\"run\":" + run + "}");
+    private static RecordedAnswer response(int run) {
+        return RecordedAnswer.done("{\"run\":" + run + "}");
     }
 
     /** An idempotency key with its request and a different request. */
@@ -312,7 +314,7 @@ class IdempotencyServiceTest {
     }
 
     /** Answers {@code {"run":n}} on its n-th run, so a replay is told from a rerun. */
-    private static final class CountingOperation implements Supplier<RecordedResponse> {
+    private static final class CountingOperation implements Supplier<RecordedAnswer> {
         private final DirectUnitOfWork unitOfWork;
         int runs;
         boolean ranInsideATransaction = true;
@@ -322,7 +324,7 @@ class IdempotencyServiceTest {
         }
 
         @Override
-        public RecordedResponse get() {
+        public RecordedAnswer get() {
             runs++;
             if (unitOfWork != null && !unitOfWork.isOpen()) {
                 ranInsideATransaction = false;

@@ -1,7 +1,7 @@
 package dev.polyledger.ledger.application;
 
-import dev.polyledger.ledger.application.port.in.IdempotencyKey;
-import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
+import dev.polyledger.ledger.domain.IdempotencyKey;
+import dev.polyledger.ledger.domain.IdempotencyRecord;
 import dev.polyledger.ledger.application.port.out.IdempotencyRecords;
 import dev.polyledger.ledger.application.port.out.TransientConflictException;
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package dev.polyledger.ledger.application;
 
 import dev.polyledger.ledger.application.port.out.Accounts;
+import dev.polyledger.ledger.application.port.out.IdempotencyRecords;
+import dev.polyledger.ledger.application.port.out.LedgerWrites;
 import dev.polyledger.ledger.application.port.out.Entries;
 import dev.polyledger.ledger.application.port.out.Outbox;
 import dev.polyledger.ledger.application.port.out.Transfers;
@@ -28,13 +30,21 @@ import java.util.function.BooleanSupplier;
  * and, once {@link #writesOnlyWithin} is called, every write outside the unit of work fails. Tests put their
  * starting state in with {@link #seed}.
  */
-public final class InMemoryLedger implements Accounts, Transfers, Entries, Outbox {
+public final class InMemoryLedger implements Accounts, Transfers, Entries, Outbox, LedgerWrites {
     private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
     private final Map<TransferId, Transfer> transfers = new LinkedHashMap<>();
     private final List<Entry> entries = new ArrayList<>();
     private final List<OutboxEvent> events = new ArrayList<>();
     private final List<List<AccountId>> lockRequests = new ArrayList<>();
     private BooleanSupplier inTransaction = () -> true;
+    private final List<WriteSet> writeSets = new ArrayList<>();
+    private IdempotencyRecords records = new InMemoryIdempotencyRecords();
+
+    /** Where {@link #write} stores the idempotency records of a write set (its own by default). */
+    public InMemoryLedger recordingInto(IdempotencyRecords records) {
+        this.records = records;
+        return this;
+    }
 
     /** From now on, fail every write made while {@code unitOfWork} has no transaction open. */
     public InMemoryLedger writesOnlyWithin(DirectUnitOfWork unitOfWork) {
@@ -67,12 +77,12 @@ public final class InMemoryLedger implements Accounts, Transfers, Entries, Outbo
     }
 
     @Override
-    public Map<AccountId, Account> lockInOrder(TenantId tenant, Collection<AccountId> ids) {
+    public Map<AccountId, Account> lockAllInOrder(Collection<AccountId> ids) {
         lockRequests.add(List.copyOf(ids));
         var locked = new TreeMap<AccountId, Account>(Comparator.comparing(AccountId::value));
         for (AccountId id : ids) {
             Account account = accounts.get(id);
-            if (account != null && account.tenantId().equals(tenant)) {
+            if (account != null) {
                 locked.put(id, account);
             }
         }
@@ -148,6 +158,30 @@ public final class InMemoryLedger implements Accounts, Transfers, Entries, Outbo
         events.add(event);
     }
 
+    // --- LedgerWrites -------------------------------------------------------------------------------------------
+
+    /** Applies the write set as PostgreSQL would: an account not at its read version fails, nothing else changes. */
+    @Override
+    public void write(WriteSet writes) {
+        requireTransaction("write set");
+        for (AccountChange change : writes.accounts()) {
+            Account stored = accounts.get(change.after().id());
+            if (stored == null || stored.version() != change.readVersion()) {
+                throw new IllegalStateException("account " + change.after().id() + " is not at version " + change.readVersion());
+            }
+        }
+        writeSets.add(writes);
+        writes.accounts().forEach(change -> accounts.put(change.after().id(), change.after()));
+        writes.transfers().forEach(this::add);
+        writes.events().forEach(this::append);
+        writes.records().forEach(records::insert);
+    }
+
+    /** Every write set handed to {@link #write}, in order. */
+    public List<WriteSet> writeSets() {
+        return List.copyOf(writeSets);
+    }
+
     // --- what the tests look at -------------------------------------------------------------------------------
 
     /** The account as stored now; fails when it does not exist. */
@@ -171,7 +205,7 @@ public final class InMemoryLedger implements Accounts, Transfers, Entries, Outbo
         return List.copyOf(events);
     }
 
-    /** The ids passed to each {@link #lockInOrder} call, in call order. */
+    /** The ids passed to each lock call, in call order. */
     public List<List<AccountId>> lockRequests() {
         return List.copyOf(lockRequests);
     }

@@ -37,8 +37,8 @@ class QueryServiceTest {
     private final MutableClock clock = MutableClock.at(NOW);
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final FixedCurrencies currencies = FixedCurrencies.of(USD);
-    private final TransferService transfers = new TransferService(ledger, ledger, ledger, new DirectUnitOfWork(),
-            new SequentialIds(), currencies, clock);
+    private final TransferService transfers = new TransferService(ledger, currencies,
+            Pipelines.over(ledger, new DirectUnitOfWork(), new SequentialIds(), currencies, clock));
     private final QueryService queries = new QueryService(ledger, ledger, ledger);
     private final Account account = ledger.seed(Account.open(TENANT, newAccountId(), USD, AccountType.USER, null, false,
             Metadata.empty(), NOW));

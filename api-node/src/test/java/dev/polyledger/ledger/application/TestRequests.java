@@ -2,7 +2,7 @@ package dev.polyledger.ledger.application;
 
 import static dev.polyledger.ledger.domain.DomainFixtures.TENANT;
 
-import dev.polyledger.ledger.application.port.in.IdempotencyKey;
+import dev.polyledger.ledger.domain.IdempotencyKey;
 import dev.polyledger.ledger.application.port.in.RequestContext;
 
 /** Static factories for what a request carries into the application: its context and idempotency key. */

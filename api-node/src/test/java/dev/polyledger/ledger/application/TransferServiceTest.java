@@ -53,8 +53,8 @@ class TransferServiceTest {
     private final InMemoryLedger ledger = new InMemoryLedger().writesOnlyWithin(unitOfWork);
     private final SequentialIds ids = new SequentialIds();
     private final FixedCurrencies currencies = FixedCurrencies.of(USD, EUR, GBP, JPY, INR);
-    private final TransferService service = new TransferService(ledger, ledger, ledger, unitOfWork, ids, currencies,
-            clock);
+    private final TransferService service = new TransferService(ledger, currencies,
+            Pipelines.over(ledger, unitOfWork, ids, currencies, clock));
 
     @BeforeEach
     void everyCurrencyHasItsWorldAccount() {

@@ -1,28 +1,33 @@
 package dev.polyledger.ledger.application.service;
 
 import dev.polyledger.ledger.application.port.in.ExecuteIdempotently;
-import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
 import dev.polyledger.ledger.application.port.in.IdempotentRequest;
-import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.application.port.in.PostingOutcome;
+import dev.polyledger.ledger.application.port.in.Postings;
 import dev.polyledger.ledger.application.port.out.IdempotencyCache;
 import dev.polyledger.ledger.application.port.out.IdempotencyCache.LockAttempt;
 import dev.polyledger.ledger.application.port.out.IdempotencyRecords;
 import dev.polyledger.ledger.application.port.out.UnitOfWork;
+import dev.polyledger.ledger.application.service.PostingPipeline.Answered;
+import dev.polyledger.ledger.application.service.PostingPipeline.Replayed;
+import dev.polyledger.ledger.domain.IdempotencyRecord;
+import dev.polyledger.ledger.domain.RecordedAnswer;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Exactly-once execution per idempotency key, with PostgreSQL as the truth and the cache as an accelerator:
  * <ol>
- *   <li>a response cached for the key is replayed (or the key refused as reused) without touching the database;</li>
+ *   <li>an answer cached for the key is replayed (or the key refused as reused) without touching the database;</li>
  *   <li>the key's in-flight lock is taken in the cache; held by another request → {@code InFlight};
  *       cache down → go on without it;</li>
- *   <li>in one serializable transaction, which it may share with other requests on the node
- *       ({@link UnitOfWork#inSharedSerializableTransaction}): a record already committed for the key is replayed;
- *       otherwise the operation runs and its response is recorded with it. Two racing requests that both missed
- *       the lock conflict on the key's row; the loser's retried transaction finds and replays the winner's record
- *       (in one shared transaction, the second finds the first's record as it would a committed one);</li>
+ *   <li>in one serializable transaction: a record already committed for the key is replayed; otherwise the
+ *       operation runs and its answer is recorded with it. Money movements ({@link #post}) take the posting pipeline,
+ *       possibly in a transaction shared with concurrent requests ({@link GroupCommit}), where the same key twice
+ *       replays the first. Two racing requests that both missed the lock conflict on the key's row; the loser's
+ *       retried transaction finds and replays the winner's record;</li>
  *   <li>the record is cached and the lock released.</li>
  * </ol>
  * Keys are kept for {@link IdempotencyPolicy#retention()} (default 24 hours); after that a key may be used afresh.
@@ -37,18 +42,48 @@ public class IdempotencyService implements ExecuteIdempotently {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final IdempotencyPolicy policy;
+    private final PostingPipeline pipeline;
+    private final GroupCommit groups;
 
     public IdempotencyService(IdempotencyRecords records, IdempotencyCache cache, UnitOfWork unitOfWork, Clock clock,
-                              IdempotencyPolicy policy) {
+                              IdempotencyPolicy policy, PostingPipeline pipeline, GroupCommit groups) {
         this.records = records;
         this.cache = cache;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.policy = policy;
+        this.pipeline = pipeline;
+        this.groups = groups;
     }
 
     @Override
-    public Result execute(IdempotentRequest request, Supplier<RecordedResponse> operation) {
+    public Result execute(IdempotentRequest request, Supplier<RecordedAnswer> operation) {
+        return once(request, () -> unitOfWork.inSerializableTransaction(request.accounts(), () -> {
+            var now = LedgerTime.now(clock);
+            var existing = records.find(request.key(), now);
+            if (existing.isPresent()) {
+                return new Stored(existing.get(), false);
+            }
+            var record = new IdempotencyRecord(request.key(), request.fingerprint(), operation.get(), now,
+                    now.plus(policy.retention()));
+            records.insert(record);
+            return new Stored(record, true);
+        }));
+    }
+
+    @Override
+    public Result post(IdempotentRequest request, Postings postings, Function<PostingOutcome, RecordedAnswer> render) {
+        return once(request, () -> {
+            var unit = new PostingPipeline.Unit(request, pipeline.prepare(postings), render);
+            var result = groups.commit(unit);
+            if (result instanceof Replayed replayed) {
+                return new Stored(replayed.record(), false);
+            }
+            return new Stored(((Answered) result).record(), true);
+        });
+    }
+
+    private Result once(IdempotentRequest request, Supplier<Stored> inDatabase) {
         LockAttempt lock;
         var lookup = cache.findOrLock(request.key(), policy.lockTtl());
         if (lookup instanceof IdempotencyCache.Lookup.Cached cached) {
@@ -64,20 +99,10 @@ public class IdempotencyService implements ExecuteIdempotently {
         }
         boolean released = false;
         try {
-            Stored stored = unitOfWork.inSharedSerializableTransaction(request.accounts(), () -> {
-                var now = LedgerTime.now(clock);
-                var existing = records.find(request.key(), now);
-                if (existing.isPresent()) {
-                    return new Stored(existing.get(), false);
-                }
-                var record = new IdempotencyRecord(request.key(), request.fingerprint(), operation.get(), now,
-                        now.plus(policy.retention()));
-                records.insert(record);
-                return new Stored(record, true);
-            });
+            Stored stored = inDatabase.get();
             cache.putAndRelease(stored.record(), lock);
             released = true;
-            return stored.fresh() ? new Result.Completed(stored.record().response(), Result.Source.EXECUTED)
+            return stored.fresh() ? new Result.Completed(stored.record().answer(), Result.Source.EXECUTED)
                     : replay(stored.record(), request, Result.Source.STORE);
         } finally {
             if (!released && lock instanceof LockAttempt.Acquired acquired) {
@@ -95,7 +120,7 @@ public class IdempotencyService implements ExecuteIdempotently {
         if (!record.fingerprint().equals(request.fingerprint())) {
             return new Result.KeyReused();
         }
-        return new Result.Completed(record.response(), source);
+        return new Result.Completed(record.answer(), source);
     }
 
     private record Stored(IdempotencyRecord record, boolean fresh) {

@@ -7,8 +7,8 @@ import dev.polyledger.ledger.application.port.in.OpenAccountCommand;
 import dev.polyledger.ledger.application.port.in.OpenAccountUseCase;
 import dev.polyledger.ledger.application.port.in.Outcome;
 import dev.polyledger.ledger.application.port.in.PostTransferCommand;
-import dev.polyledger.ledger.application.port.in.PostTransferUseCase;
-import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.application.port.in.Postings;
+import dev.polyledger.ledger.domain.RecordedAnswer;
 import dev.polyledger.ledger.application.view.EntryView;
 import dev.polyledger.ledger.application.view.Views;
 import dev.polyledger.ledger.domain.Account;
@@ -44,17 +44,15 @@ import java.util.List;
 class AccountController {
     private final OpenAccountUseCase openAccount;
     private final ChangeAccountStatusUseCase changeStatus;
-    private final PostTransferUseCase postTransfer;
     private final LedgerQueries queries;
     private final IdempotentEndpoint idempotent;
     private final JsonBodies bodies;
 
     AccountController(OpenAccountUseCase openAccount, ChangeAccountStatusUseCase changeStatus,
-                      PostTransferUseCase postTransfer, LedgerQueries queries, IdempotentEndpoint idempotent,
+                      LedgerQueries queries, IdempotentEndpoint idempotent,
                       JsonBodies bodies) {
         this.openAccount = openAccount;
         this.changeStatus = changeStatus;
-        this.postTransfer = postTransfer;
         this.queries = queries;
         this.idempotent = idempotent;
         this.bodies = bodies;
@@ -69,8 +67,8 @@ class AccountController {
         var command = new OpenAccountCommand(json.currency(), accountType(json.type()), json.ownerId(),
                 Boolean.TRUE.equals(json.allowNegativeBalance()), Metadata.of(json.metadata()),
                 Callers.context(request));
-        return idempotent.execute(request, key, body,
-                () -> new RecordedResponse(201, bodies.write(Views.account(openAccount.open(command)))));
+        return idempotent.execute(request, key, body, 201,
+                () -> RecordedAnswer.done(bodies.write(Views.account(openAccount.open(command)))));
     }
 
     /** The account, or 404 ACCOUNT_NOT_FOUND. */
@@ -122,8 +120,8 @@ class AccountController {
         var json = bodies.read(body, Requests.Movement.class);
         var command = PostTransferCommand.credit(accountId, json.amount(), json.reference(), Metadata.of(json.metadata()),
                 Callers.context(request));
-        return idempotent.execute(request, key, body, postTransfer.accountsChangedBy(command),
-                () -> TransferController.render(postTransfer.post(command), bodies));
+        return idempotent.post(request, key, body, 201, Postings.single(command),
+                outcome -> TransferController.render(outcome, bodies));
     }
 
     /** Money out to the currency's world account: 201 transfer of kind DEBIT. */
@@ -135,21 +133,21 @@ class AccountController {
         var json = bodies.read(body, Requests.Movement.class);
         var command = PostTransferCommand.debit(accountId, json.amount(), json.reference(), Metadata.of(json.metadata()),
                 Callers.context(request));
-        return idempotent.execute(request, key, body, postTransfer.accountsChangedBy(command),
-                () -> TransferController.render(postTransfer.post(command), bodies));
+        return idempotent.post(request, key, body, 201, Postings.single(command),
+                outcome -> TransferController.render(outcome, bodies));
     }
 
     private HttpResponse<String> changeStatus(HttpRequest<?> request, String id, String body, StatusChange.Action action) {
         String key = idempotent.requireKey(request);
         var accountId = Ids.accountInPath(id);
         var command = new ChangeAccountStatusCommand(accountId, action, Callers.context(request));
-        return idempotent.execute(request, key, body, java.util.Set.of(accountId), () -> {
+        return idempotent.execute(request, key, body, 200, java.util.Set.of(accountId), () -> {
             Outcome<Account> outcome = changeStatus.change(command);
             if (outcome instanceof Outcome.Refused<Account> refused) {
                 return ProblemResponses.recorded(refused, bodies);
             }
             var account = ((Outcome.Done<Account>) outcome).value();
-            return new RecordedResponse(200, bodies.write(Views.account(account)));
+            return RecordedAnswer.done(bodies.write(Views.account(account)));
         });
     }
 

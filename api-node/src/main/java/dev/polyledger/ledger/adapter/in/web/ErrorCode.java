@@ -12,6 +12,7 @@ import dev.polyledger.platform.http.ProblemType;
 enum ErrorCode implements ProblemCode {
     ACCOUNT_NOT_FOUND(404, "Account not found"),
     TRANSFER_NOT_FOUND(404, "Transfer not found"),
+    BATCH_REJECTED(422, "Batch rejected: nothing was posted"),
     TRANSACTION_CONFLICT(503, "Too much contention; retry later with the same Idempotency-Key");
 
     private final ProblemType type;
@@ -28,6 +29,22 @@ enum ErrorCode implements ProblemCode {
     /** HTTP status of a ledger rejection: 404 for a missing account, 422 for every business rule. */
     static int statusOf(LedgerRejection rejection) {
         return rejection == LedgerRejection.ACCOUNT_NOT_FOUND ? 404 : 422;
+    }
+
+    /**
+     * HTTP status of a recorded refusal's code: {@link #BATCH_REJECTED}'s, or a ledger rejection's
+     * ({@link #statusOf}); 422 for a code this version does not know.
+     */
+    static int statusOfRefusal(String code) {
+        if (BATCH_REJECTED.name().equals(code)) {
+            return BATCH_REJECTED.status();
+        }
+        for (LedgerRejection rejection : LedgerRejection.values()) {
+            if (rejection.name().equals(code)) {
+                return statusOf(rejection);
+            }
+        }
+        return 422;
     }
 
     static String titleOf(LedgerRejection rejection) {

@@ -1,9 +1,9 @@
 package dev.polyledger.ledger.adapter.in.web;
 
 import dev.polyledger.ledger.application.port.in.ExecuteIdempotently;
-import dev.polyledger.ledger.application.port.in.IdempotencyKey;
+import dev.polyledger.ledger.domain.IdempotencyKey;
 import dev.polyledger.ledger.application.port.in.IdempotentRequest;
-import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.domain.RecordedAnswer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
@@ -14,13 +14,16 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import dev.polyledger.platform.http.PlatformProblem;
 import dev.polyledger.platform.http.ApiException;
 import dev.polyledger.platform.http.IdempotencyKeys;
+import dev.polyledger.platform.http.PlatformProblem;
 import dev.polyledger.platform.http.Problem;
 import java.util.HexFormat;
-import java.util.Set;
+import dev.polyledger.ledger.application.port.in.PostingOutcome;
+import dev.polyledger.ledger.application.port.in.Postings;
 import dev.polyledger.ledger.domain.AccountId;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -67,22 +70,38 @@ class IdempotentEndpoint {
     }
 
     /**
-     * Runs {@code operation} at most once for the key; it executes inside the serializable transaction
-     * that records its response.
+     * Runs {@code operation} at most once for the key; it executes inside the serializable transaction that records
+     * its answer.
+     *
+     * @param doneStatus the status of the answer when the command was done (201 created, 200 changed)
      */
-    HttpResponse<String> execute(HttpRequest<?> request, String key, String body, Supplier<RecordedResponse> operation) {
-        return execute(request, key, body, Set.of(), operation);
+    HttpResponse<String> execute(HttpRequest<?> request, String key, String body, int doneStatus,
+                                 Supplier<RecordedAnswer> operation) {
+        return execute(request, key, body, doneStatus, Set.of(), operation);
+    }
+
+    /** As {@link #execute(HttpRequest, String, String, int, Supplier)}, queued behind the other writers of {@code accounts}. */
+    HttpResponse<String> execute(HttpRequest<?> request, String key, String body, int doneStatus, Set<AccountId> accounts,
+                                 Supplier<RecordedAnswer> operation) {
+        var idempotentRequest = new IdempotentRequest(new IdempotencyKey(Callers.tenant(request), key),
+                fingerprint(request, body), accounts);
+        return respond(idempotently.execute(idempotentRequest, operation), doneStatus);
     }
 
     /**
-     * As {@link #execute(HttpRequest, String, String, Supplier)}, queued behind the other writers of
-     * {@code accounts} (the accounts the operation changes).
+     * Posts {@code postings} at most once for the key, through the posting pipeline (possibly sharing its transaction
+     * with concurrent requests); {@code render} turns the outcome into the answer recorded with it.
      */
-    HttpResponse<String> execute(HttpRequest<?> request, String key, String body, Set<AccountId> accounts,
-                                 Supplier<RecordedResponse> operation) {
-        var idempotentRequest = new IdempotentRequest(new IdempotencyKey(Callers.tenant(request), key),
-                fingerprint(request, body), accounts);
-        var result = idempotently.execute(idempotentRequest, operation);
+    HttpResponse<String> post(HttpRequest<?> request, String key, String body, int doneStatus, Postings postings,
+                              Function<PostingOutcome, RecordedAnswer> render) {
+        return respond(idempotently.post(idempotentRequest(request, key, body), postings, render), doneStatus);
+    }
+
+    private IdempotentRequest idempotentRequest(HttpRequest<?> request, String key, String body) {
+        return new IdempotentRequest(new IdempotencyKey(Callers.tenant(request), key), fingerprint(request, body));
+    }
+
+    private HttpResponse<String> respond(ExecuteIdempotently.Result result, int doneStatus) {
         if (result instanceof ExecuteIdempotently.Result.KeyReused) {
             throw PlatformProblem.IDEMPOTENCY_KEY_REUSED.exception(
                     "this Idempotency-Key was first used with a different method, path or body");
@@ -92,7 +111,7 @@ class IdempotentEndpoint {
                     "the first request with this Idempotency-Key is still being processed"), inFlight.retryAfterSeconds());
         }
         var completed = (ExecuteIdempotently.Result.Completed) result;
-        var response = respond(completed.response());
+        var response = respond(completed.answer(), doneStatus);
         if (completed.replayed()) {
             response.header(REPLAYED_HEADER, "true");
             (completed.source() == ExecuteIdempotently.Result.Source.CACHE ? replaysFromCache : replaysFromStore).increment();
@@ -100,12 +119,16 @@ class IdempotentEndpoint {
         return response;
     }
 
-    /** A recorded response as HTTP: JSON for success, problem+json for refusals. */
-    static io.micronaut.http.MutableHttpResponse<String> respond(RecordedResponse recorded) {
-        var contentType = recorded.status() < 400 ? MediaType.APPLICATION_JSON_TYPE : Problem.MEDIA_TYPE;
-        return HttpResponse.<String>status(HttpStatus.valueOf(recorded.status()))
+    /**
+     * A recorded answer as HTTP, the same the first time and on every replay: {@code doneStatus} with JSON for a done
+     * command, the status of the refusal's code with problem+json otherwise.
+     */
+    static io.micronaut.http.MutableHttpResponse<String> respond(RecordedAnswer answer, int doneStatus) {
+        int status = answer.isRefusal() ? ErrorCode.statusOfRefusal(answer.refusal()) : doneStatus;
+        var contentType = answer.isRefusal() ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON_TYPE;
+        return HttpResponse.<String>status(HttpStatus.valueOf(status))
                 .contentType(contentType)
-                .body(recorded.body());
+                .body(answer.document());
     }
 
     /**

@@ -1,8 +1,9 @@
 package dev.polyledger.ledger.adapter.in.web;
 
 import dev.polyledger.ledger.application.port.in.Outcome;
-import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.domain.RecordedAnswer;
 import dev.polyledger.ledger.application.port.out.ContentionException;
+import dev.polyledger.ledger.domain.LedgerRejection;
 import dev.polyledger.ledger.domain.ValidationException;
 import dev.polyledger.platform.http.PlatformProblem;
 import dev.polyledger.platform.http.Problem;
@@ -28,11 +29,16 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    /** A ledger refusal as a response to be recorded under the idempotency key and replayed. */
-    static RecordedResponse recorded(Outcome.Refused<?> refused, JsonBodies bodies) {
-        int status = ErrorCode.statusOf(refused.reason());
-        var problem = Problem.of(status, refused.reason().name(), ErrorCode.titleOf(refused.reason()), refused.detail());
-        return new RecordedResponse(status, bodies.write(problem));
+    /** A ledger refusal as an answer to be recorded under the idempotency key and replayed. */
+    static RecordedAnswer recorded(Outcome.Refused<?> refused, JsonBodies bodies) {
+        return recorded(refused.reason(), refused.detail(), bodies);
+    }
+
+    /** A ledger refusal as an answer to be recorded under the idempotency key and replayed: problem+json. */
+    static RecordedAnswer recorded(LedgerRejection reason, String detail, JsonBodies bodies) {
+        int status = ErrorCode.statusOf(reason);
+        var problem = Problem.of(status, reason.name(), ErrorCode.titleOf(reason), detail);
+        return RecordedAnswer.refused(reason.name(), bodies.write(problem));
     }
 
     @Produces

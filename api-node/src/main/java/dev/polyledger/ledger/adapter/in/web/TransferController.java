@@ -3,13 +3,12 @@ package dev.polyledger.ledger.adapter.in.web;
 import dev.polyledger.platform.http.auth.RequiredScope;
 import dev.polyledger.platform.http.auth.Scope;
 import dev.polyledger.ledger.application.port.in.LedgerQueries;
-import dev.polyledger.ledger.application.port.in.Outcome;
 import dev.polyledger.ledger.application.port.in.PostTransferCommand;
-import dev.polyledger.ledger.application.port.in.PostTransferUseCase;
-import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.application.port.in.PostingOutcome;
+import dev.polyledger.ledger.application.port.in.Postings;
+import dev.polyledger.ledger.domain.RecordedAnswer;
 import dev.polyledger.ledger.application.view.Views;
 import dev.polyledger.ledger.domain.Metadata;
-import dev.polyledger.ledger.domain.Transfer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,14 +25,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 @Controller("/api/v1/transfers")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TransferController {
-    private final PostTransferUseCase postTransfer;
     private final LedgerQueries queries;
     private final IdempotentEndpoint idempotent;
     private final JsonBodies bodies;
 
-    TransferController(PostTransferUseCase postTransfer, LedgerQueries queries, IdempotentEndpoint idempotent,
-                       JsonBodies bodies) {
-        this.postTransfer = postTransfer;
+    TransferController(LedgerQueries queries, IdempotentEndpoint idempotent, JsonBodies bodies) {
         this.queries = queries;
         this.idempotent = idempotent;
         this.bodies = bodies;
@@ -50,8 +46,7 @@ class TransferController {
                 Ids.accountInBody("destinationAccountId", json.destinationAccountId()),
                 json.amount(), json.currency(), json.reference(), Metadata.of(json.metadata()),
                 Callers.context(request));
-        return idempotent.execute(request, key, body, postTransfer.accountsChangedBy(command),
-                () -> render(postTransfer.post(command), bodies));
+        return idempotent.post(request, key, body, 201, Postings.single(command), outcome -> render(outcome, bodies));
     }
 
     /** The transfer with its entries, or 404 TRANSFER_NOT_FOUND. */
@@ -63,11 +58,12 @@ class TransferController {
                 .orElseThrow(() -> ErrorCode.TRANSFER_NOT_FOUND.exception("transfer " + id + " does not exist"));
     }
 
-    static RecordedResponse render(Outcome<Transfer> outcome, JsonBodies bodies) {
-        if (outcome instanceof Outcome.Refused<Transfer> refused) {
-            return ProblemResponses.recorded(refused, bodies);
+    /** The answer to one transfer, credit or debit: the transfer, or the problem of its refusal. */
+    static RecordedAnswer render(PostingOutcome outcome, JsonBodies bodies) {
+        if (outcome instanceof PostingOutcome.Refused refused) {
+            return ProblemResponses.recorded(refused.first().reason(), refused.first().detail(), bodies);
         }
-        var transfer = ((Outcome.Done<Transfer>) outcome).value();
-        return new RecordedResponse(201, bodies.write(Views.transfer(transfer)));
+        var transfer = ((PostingOutcome.Posted) outcome).transfers().get(0);
+        return RecordedAnswer.done(bodies.write(Views.transfer(transfer)));
     }
 }

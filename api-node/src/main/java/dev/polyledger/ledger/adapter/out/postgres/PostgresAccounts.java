@@ -2,6 +2,7 @@ package dev.polyledger.ledger.adapter.out.postgres;
 
 import dev.polyledger.ledger.application.port.out.Accounts;
 import dev.polyledger.ledger.application.port.out.CurrencyCatalog;
+import dev.polyledger.ledger.application.port.out.LedgerWrites;
 import dev.polyledger.ledger.domain.Account;
 import dev.polyledger.ledger.domain.AccountId;
 import dev.polyledger.ledger.domain.AccountStatus;
@@ -13,24 +14,20 @@ import dev.polyledger.ledger.domain.TenantId;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@link Accounts} in the {@code account} table. In a shared transaction ({@link CommitGroups}) the first
- * {@link #lockInOrder} locks and reads every account of the group in one statement; the works then lock, read
- * and change them in memory, and {@link #update}'s rows go to PostgreSQL once per account at the end
- * ({@link PendingWrites}), each guarded by the version it was read with.
+ * {@link Accounts} in the {@code account} table. No state between calls: every method is one statement (or one
+ * JDBC batch) in the caller's transaction; updates are guarded by the version each account was locked at.
  */
 @Singleton
 class PostgresAccounts implements Accounts {
@@ -40,21 +37,11 @@ class PostgresAccounts implements Accounts {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final CurrencyCatalog currencies;
-    private final PendingWrites pending;
-    private final PendingWrites.Writer<Account> updateAll = this::writeUpdates;
 
-    PostgresAccounts(JdbcOperations jdbc, JsonMapper json, CurrencyCatalog currencies, PendingWrites pending) {
+    PostgresAccounts(JdbcOperations jdbc, JsonMapper json, CurrencyCatalog currencies) {
         this.jdbc = jdbc;
         this.json = json;
         this.currencies = currencies;
-        this.pending = pending;
-    }
-
-    /** The accounts a shared transaction locked: as read (their versions guard the final update) and as now. */
-    private static final class Locked {
-        final Map<AccountId, Long> readVersions = new HashMap<>();
-        final Map<AccountId, Account> current = new HashMap<>();
-        final Set<AccountId> looked = new HashSet<>();
     }
 
     @Override
@@ -85,30 +72,12 @@ class PostgresAccounts implements Accounts {
 
     @Override
     public Map<AccountId, Account> lockInOrder(TenantId tenant, Collection<AccountId> ids) {
-        var group = pending.group();
-        if (group.isEmpty()) {
-            return selectForUpdate(tenant, ids);
-        }
-        Locked locked = group.get().state(this, Locked::new);
-        if (!locked.looked.containsAll(ids)) {
-            var wanted = new HashSet<AccountId>(group.get().accounts());
-            wanted.addAll(ids);
-            wanted.removeAll(locked.looked);
-            // A group may serve several tenants: its accounts are read together, each request sees its tenant's.
-            selectForUpdate(null, wanted).forEach((id, account) -> {
-                locked.readVersions.put(id, account.version());
-                locked.current.put(id, account);
-            });
-            locked.looked.addAll(wanted);
-        }
-        var result = new LinkedHashMap<AccountId, Account>();
-        for (AccountId id : ids) {
-            Account account = locked.current.get(id);
-            if (account != null && account.tenantId().equals(tenant)) {
-                result.put(id, account);
-            }
-        }
-        return result;
+        return selectForUpdate(tenant, ids);
+    }
+
+    @Override
+    public Map<AccountId, Account> lockAllInOrder(Collection<AccountId> ids) {
+        return selectForUpdate(null, ids);
     }
 
     /** Locks the accounts among {@code ids} of {@code tenant} (of any tenant when null), in id order. */
@@ -158,56 +127,39 @@ class PostgresAccounts implements Accounts {
 
     @Override
     public void update(Collection<Account> changed) {
-        var group = pending.group();
-        if (group.isEmpty()) {
-            writeUpdates(List.copyOf(changed));
-            return;
-        }
-        Locked locked = group.get().state(this, Locked::new);
-        for (Account account : changed) {
-            Account before = locked.current.get(account.id());
-            if (before == null || account.version() != before.version() + 1) {
-                throw new IllegalStateException("account " + account.id() + " was not locked by this transaction at version "
-                        + (account.version() - 1));
-            }
-            locked.current.put(account.id(), account);
-            pending.hold(updateAll, account);
-        }
+        var changes = changed.stream().map(a -> new LedgerWrites.AccountChange(a, a.version() - 1)).toList();
+        jdbc.execute(conn -> {
+            updateAll(conn, changes);
+            return null;
+        });
     }
 
     /**
-     * One JDBC batch. Outside a group each row is one change (version n-1 to n); in a group several changes of an
-     * account collapse into one row, from the version it was read with to its last.
+     * One JDBC batch: each account from the version it was locked at to its last. The version guard turns a missed
+     * lock into a loud failure instead of a lost update.
      */
-    private void writeUpdates(List<Account> changes) {
-        var last = new LinkedHashMap<AccountId, Account>();
-        var from = new HashMap<AccountId, Long>();
-        Locked locked = pending.group().map(g -> g.state(this, Locked::new)).orElse(null);
-        for (Account a : changes) {
-            last.put(a.id(), a);
-            from.putIfAbsent(a.id(), locked == null ? a.version() - 1 : locked.readVersions.get(a.id()));
+    static void updateAll(Connection conn, List<LedgerWrites.AccountChange> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
         }
-        jdbc.execute(conn -> {
-            // The version guard turns a missed lock into a loud failure instead of a lost update.
-            try (var ps = conn.prepareStatement("UPDATE account SET balance = ?, status = ?, version = ?, updated_at = ? "
-                    + "WHERE id = ? AND version = ?")) {
-                for (Account a : last.values()) {
-                    ps.setLong(1, a.balance().minorUnits());
-                    ps.setString(2, a.status().name());
-                    ps.setLong(3, a.version());
-                    Jdbc.setInstant(ps, 4, a.updatedAt());
-                    ps.setObject(5, a.id().value());
-                    ps.setLong(6, from.get(a.id()));
-                    ps.addBatch();
-                }
-                for (int count : ps.executeBatch()) {
-                    if (count != 1) {
-                        throw new IllegalStateException("account changed concurrently although it was locked");
-                    }
-                }
-                return null;
+        try (var ps = conn.prepareStatement("UPDATE account SET balance = ?, status = ?, version = ?, updated_at = ? "
+                + "WHERE id = ? AND version = ?")) {
+            for (var change : changes) {
+                Account a = change.after();
+                ps.setLong(1, a.balance().minorUnits());
+                ps.setString(2, a.status().name());
+                ps.setLong(3, a.version());
+                Jdbc.setInstant(ps, 4, a.updatedAt());
+                ps.setObject(5, a.id().value());
+                ps.setLong(6, change.readVersion());
+                ps.addBatch();
             }
-        });
+            for (int count : ps.executeBatch()) {
+                if (count != 1) {
+                    throw new IllegalStateException("account changed concurrently although it was locked");
+                }
+            }
+        }
     }
 
     @Override

@@ -5,37 +5,39 @@ import dev.polyledger.ledger.config.LedgerProperties;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
- * {@link Outbox} rows in the {@code outbox} table, written in the caller's transaction; in a shared transaction at
- * its end ({@link PendingWrites}).
+ * {@link Outbox} rows in the {@code outbox} table, written in the caller's transaction.
  */
 @Singleton
 class PostgresOutbox implements Outbox {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final String nodeId;
-    private final PendingWrites pending;
-    private final PendingWrites.Writer<OutboxEvent> insertAll = this::insert;
 
-    PostgresOutbox(JdbcOperations jdbc, JsonMapper json, LedgerProperties properties, PendingWrites pending) {
+    PostgresOutbox(JdbcOperations jdbc, JsonMapper json, LedgerProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
         this.nodeId = properties.nodeId();
-        this.pending = pending;
     }
 
     @Override
     public void append(OutboxEvent event) {
-        if (!pending.hold(insertAll, event)) {
-            insertAll.write(List.of(event));
-        }
+        jdbc.execute(conn -> {
+            insertAll(conn, List.of(event));
+            return null;
+        });
     }
 
     /** One JDBC batch. */
-    private void insert(List<OutboxEvent> events) {
-        jdbc.execute(conn -> {
+    void insertAll(Connection conn, List<OutboxEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        {
             try (var ps = conn.prepareStatement("INSERT INTO outbox (event_id, event_type, aggregate_type, aggregate_id, "
                     + "sequence, request_id, node_id, occurred_at, payload, tenant_id, actor) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
@@ -53,8 +55,8 @@ class PostgresOutbox implements Outbox {
                     ps.setString(11, event.actor());
                     ps.addBatch();
                 }
-                return ps.executeBatch();
+                ps.executeBatch();
             }
-        });
+        }
     }
 }

@@ -16,6 +16,7 @@ import dev.polyledger.ledger.domain.TransferKind;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,8 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@link Transfers} and {@link Entries} in the {@code transfer} and {@code entry} tables. In a shared transaction
- * the inserts wait for its end ({@link PendingWrites}).
+ * {@link Transfers} and {@link Entries} in the {@code transfer} and {@code entry} tables.
  */
 @Singleton
 class PostgresTransfers implements Transfers, Entries {
@@ -36,26 +36,27 @@ class PostgresTransfers implements Transfers, Entries {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final CurrencyCatalog currencies;
-    private final PendingWrites pending;
-    private final PendingWrites.Writer<Transfer> insertAll = this::insert;
 
-    PostgresTransfers(JdbcOperations jdbc, JsonMapper json, CurrencyCatalog currencies, PendingWrites pending) {
+    PostgresTransfers(JdbcOperations jdbc, JsonMapper json, CurrencyCatalog currencies) {
         this.jdbc = jdbc;
         this.json = json;
         this.currencies = currencies;
-        this.pending = pending;
     }
 
     @Override
     public void add(Transfer transfer) {
-        if (!pending.hold(insertAll, transfer)) {
-            insertAll.write(List.of(transfer));
-        }
+        jdbc.execute(conn -> {
+            insertAll(conn, List.of(transfer));
+            return null;
+        });
     }
 
     /** The transfers, then their entries (the entries' foreign key needs the transfer): one JDBC batch each. */
-    private void insert(List<Transfer> transfers) {
-        jdbc.execute(conn -> {
+    void insertAll(Connection conn, List<Transfer> transfers) throws SQLException {
+        if (transfers.isEmpty()) {
+            return;
+        }
+        {
             try (var ps = conn.prepareStatement("INSERT INTO transfer (tenant_id, id, kind, status, source_account_id, "
                     + "destination_account_id, amount, currency, reference, metadata, request_id, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
@@ -95,8 +96,7 @@ class PostgresTransfers implements Transfers, Entries {
                 }
                 ps.executeBatch();
             }
-            return null;
-        });
+        }
     }
 
     @Override

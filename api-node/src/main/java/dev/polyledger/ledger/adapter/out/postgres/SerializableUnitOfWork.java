@@ -8,7 +8,6 @@ import dev.polyledger.ledger.application.port.out.TransientConflictException;
 import dev.polyledger.ledger.application.port.out.UnitOfWork;
 import dev.polyledger.ledger.config.LedgerProperties;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.polyledger.ledger.domain.AccountId;
 import io.micronaut.data.connection.ConnectionDefinition;
@@ -16,7 +15,6 @@ import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.DefaultTransactionDefinition;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,9 +31,6 @@ import java.util.function.Supplier;
  * ({@code ledger_lock_accounts}, ascending keys, migration V2) in autocommit mode, runs the transaction on that
  * same connection, and releases the locks in {@code finally}; a connection that dies releases them with its
  * session. The wait is bounded by the connection's {@code lock_timeout} (SQLState 55P03 → {@link ContentionException}).
- *
- * <p>{@link #inSharedSerializableTransaction} groups concurrent callers into one such transaction
- * ({@link CommitGroups}, {@code ledger.commit-group.*}).
  */
 @Singleton
 class SerializableUnitOfWork implements UnitOfWork {
@@ -47,10 +42,9 @@ class SerializableUnitOfWork implements UnitOfWork {
     private final RetryPolicy<Object> retryPolicy;
     private final int maxAttempts;
     private final Counter exhausted;
-    private final CommitGroups groups;
 
     SerializableUnitOfWork(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
-                           LedgerProperties properties, MeterRegistry meters, PendingWrites pending) {
+                           LedgerProperties properties, MeterRegistry meters) {
         this.transactions = transactions;
         this.connections = connections;
         // No isolation on the definition: the transaction manager would then ask for and set the session's
@@ -69,23 +63,6 @@ class SerializableUnitOfWork implements UnitOfWork {
                 .withJitter(0.5)
                 .onRetry(event -> retries.increment())
                 .build();
-        var group = properties.commitGroup() == null ? new LedgerProperties.CommitGroup(1, 0) : properties.commitGroup();
-        this.groups = new CommitGroups(this::inSerializableTransaction, pending, group.maxSize(), group.committers(),
-                DistributionSummary.builder("ledger.commit.group.size")
-                        .description("requests that shared one serializable transaction").register(meters));
-    }
-
-    @Override
-    public <T> T inSharedSerializableTransaction(Collection<AccountId> serializeOn, Supplier<T> work) {
-        if (transactions.findTransactionStatus().isPresent()) {
-            return work.get();
-        }
-        return groups.run(serializeOn, work);
-    }
-
-    @PreDestroy
-    void stopCommitGroups() {
-        groups.close();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.polyledger.ledger.adapter.out.redis;
 
-import dev.polyledger.ledger.application.port.in.IdempotencyKey;
-import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
-import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.domain.IdempotencyKey;
+import dev.polyledger.ledger.domain.IdempotencyRecord;
+import dev.polyledger.ledger.domain.RecordedAnswer;
 import dev.polyledger.ledger.application.port.out.IdempotencyCache;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -10,6 +10,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link IdempotencyCache} in Redis. Keys: {@code ledger:idem:<tenant>/<key>} holds a completed record as JSON
+ * {@link IdempotencyCache} in Redis. Keys: {@code ledger:idem2:<tenant>/<key>} holds a completed record as JSON
  * until it expires; {@code ledger:idem-lock:<tenant>/<key>} is the in-flight lock ({@code SET NX PX}), released only by its
  * owner (compare-and-delete script). A request's lookup-or-lock and its put-and-release are one Lua script each
  * (one round trip each, atomic). Every Redis failure degrades: a miss, or {@code Unavailable} for the
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class RedisIdempotencyCache implements IdempotencyCache {
     private static final Logger LOG = LoggerFactory.getLogger(RedisIdempotencyCache.class);
-    private static final String RECORD = "ledger:idem:";
+    /** v2: records keep the answer as (refusal, document), not as (HTTP status, body); v1 entries are left to expire. */
+    private static final String RECORD = "ledger:idem2:";
     private static final String LOCK = "ledger:idem-lock:";
     private static final String RELEASE_IF_OWNER =
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
@@ -135,7 +137,7 @@ class RedisIdempotencyCache implements IdempotencyCache {
 
     private String encode(IdempotencyRecord r) {
         try {
-            return json.writeValueAsString(new CachedRecord(r.fingerprint(), r.response().status(), r.response().body(),
+            return json.writeValueAsString(new CachedRecord(r.fingerprint(), r.answer().refusal(), r.answer().document(),
                     r.createdAt().toEpochMilli(), r.expiresAt().toEpochMilli()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -145,7 +147,7 @@ class RedisIdempotencyCache implements IdempotencyCache {
     private IdempotencyRecord decode(IdempotencyKey key, String text) {
         try {
             var c = json.readValue(text, CachedRecord.class);
-            return new IdempotencyRecord(key, c.fingerprint(), new RecordedResponse(c.status(), c.body()),
+            return new IdempotencyRecord(key, c.fingerprint(), new RecordedAnswer(c.refusal(), c.document()),
                     Instant.ofEpochMilli(c.createdAt()), Instant.ofEpochMilli(c.expiresAt()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -154,6 +156,6 @@ class RedisIdempotencyCache implements IdempotencyCache {
 
     /** The cached form of a record; times in epoch milliseconds. */
     @Serdeable
-    record CachedRecord(String fingerprint, int status, String body, long createdAt, long expiresAt) {
+    record CachedRecord(String fingerprint, @Nullable String refusal, String document, long createdAt, long expiresAt) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.polyledger.ledger.application.port.in;
 
+import dev.polyledger.ledger.domain.RecordedAnswer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -10,11 +12,27 @@ public interface ExecuteIdempotently {
 
     /**
      * @param request   the key and the request's fingerprint
-     * @param operation runs the command inside the transaction and renders its response; it returns only
-     *                  responses that are to be replayed (2xx and business refusals) and throws for the rest
-     *                  (validation errors, 5xx), which are then not recorded
+     * @param operation runs the command inside the transaction and gives its answer; it returns only answers
+     *                  that are to be replayed (done and business refusals) and throws for the rest (validation
+     *                  errors, failures), which are then not recorded
      */
-    Result execute(IdempotentRequest request, Supplier<RecordedResponse> operation);
+    Result execute(IdempotentRequest request, Supplier<RecordedAnswer> operation);
+
+    /**
+     * Posts money movements at most once per key, through the posting pipeline: the request may share its
+     * transaction with concurrent requests of this node (group commit); one request's refusal never fails another's,
+     * and the same key twice in one transaction replays the first.
+     *
+     * @param request  the key and fingerprint; its {@code accounts} are ignored (the pipeline knows which it changes)
+     * @param postings what to post
+     * @param render   the answer to record for the outcome: a pure function of its argument (it runs inside the
+     *                 transaction that records it, possibly on another thread)
+     * @throws dev.polyledger.ledger.domain.ValidationException for an unsupported currency or an amount with too
+     *                                                          many decimals (nothing recorded); a batch's names its
+     *                                                          item, e.g. {@code items[3].amount}
+     * @throws dev.polyledger.ledger.application.port.out.ContentionException when the accounts stayed too contended
+     */
+    Result post(IdempotentRequest request, Postings postings, Function<PostingOutcome, RecordedAnswer> render);
 
     /** What happened to the request. */
     sealed interface Result {
@@ -22,7 +40,7 @@ public interface ExecuteIdempotently {
          * The command ran now ({@link Source#EXECUTED}), or ran before and its recorded response is replayed
          * from the cache ({@link Source#CACHE}: no database work at all) or from PostgreSQL ({@link Source#STORE}).
          */
-        record Completed(RecordedResponse response, Source source) implements Result {
+        record Completed(RecordedAnswer answer, Source source) implements Result {
             /** Whether the response is a replay of an earlier execution ({@code Idempotent-Replayed: true}). */
             public boolean replayed() {
                 return source != Source.EXECUTED;

@@ -1,6 +1,7 @@
 package dev.polyledger.ledger.application.port.in;
 
 import dev.polyledger.ledger.domain.AccountId;
+import dev.polyledger.ledger.domain.IdempotencyKey;
 import java.util.Objects;
 import java.util.Set;
 

@@ -25,12 +25,30 @@ public interface Accounts {
      * transactions locking overlapping sets cannot deadlock, and returns those of {@code tenant} by id (missing
      * ones and other tenants' are absent).
      */
-    Map<AccountId, Account> lockInOrder(TenantId tenant, Collection<AccountId> ids);
+    default Map<AccountId, Account> lockInOrder(TenantId tenant, Collection<AccountId> ids) {
+        var ofTenant = new java.util.LinkedHashMap<AccountId, Account>();
+        lockAllInOrder(ids).forEach((id, account) -> {
+            if (account.tenantId().equals(tenant)) {
+                ofTenant.put(id, account);
+            }
+        });
+        return ofTenant;
+    }
+
+    /**
+     * Like {@link #lockInOrder}, but of every tenant: for the posting pipeline, which locks the accounts of
+     * several requests (possibly of several tenants) with one statement and then checks each request's tenant
+     * itself. Nothing else may call it.
+     */
+    Map<AccountId, Account> lockAllInOrder(Collection<AccountId> ids);
 
     /** Stores a newly opened account. */
     void add(Account account);
 
-    /** Stores the balance, status, version and update time of accounts that were locked by this transaction. */
+    /**
+     * Stores the balance, status, version and update time of accounts that were locked by this transaction, each
+     * one version above the one it was read at.
+     */
     void update(Collection<Account> changed);
 
     /** Creates a tenant's world account of a currency unless it already exists; safe to call concurrently. */

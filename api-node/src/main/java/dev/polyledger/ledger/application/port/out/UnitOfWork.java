@@ -31,21 +31,4 @@ public interface UnitOfWork {
     default <T> T inSerializableTransaction(Collection<AccountId> serializeOn, Supplier<T> work) {
         return inSerializableTransaction(work);
     }
-
-    /**
-     * Like {@link #inSerializableTransaction(Collection, Supplier)}, but the work may share one transaction, and
-     * its commit, with the concurrent work of other callers on this node (group commit): fewer commits and round
-     * trips per request, and a hot account's writers pass through its lock in groups instead of one by one.
-     * Either every work of a group commits or none does; a work that throws, or a shared transaction that fails
-     * for any reason other than contention, makes every work of the group run again in a transaction of its own,
-     * so one caller's failure never becomes another's. The work must therefore tolerate being run again (as for
-     * a retry) and must not rely on seeing rows that an earlier work of the same transaction inserted, except
-     * through the ports that say they do.
-     *
-     * @param serializeOn the accounts the work will change; empty for none (the work then runs on its own)
-     * @throws ContentionException when the retries are spent or the queue does not move within the lock timeout
-     */
-    default <T> T inSharedSerializableTransaction(Collection<AccountId> serializeOn, Supplier<T> work) {
-        return inSerializableTransaction(serializeOn, work);
-    }
 }

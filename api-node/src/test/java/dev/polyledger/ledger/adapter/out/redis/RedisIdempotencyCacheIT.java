@@ -2,9 +2,9 @@ package dev.polyledger.ledger.adapter.out.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polyledger.ledger.application.port.in.IdempotencyKey;
-import dev.polyledger.ledger.application.port.in.IdempotencyRecord;
-import dev.polyledger.ledger.application.port.in.RecordedResponse;
+import dev.polyledger.ledger.domain.IdempotencyKey;
+import dev.polyledger.ledger.domain.IdempotencyRecord;
+import dev.polyledger.ledger.domain.RecordedAnswer;
 import dev.polyledger.ledger.application.port.out.IdempotencyCache;
 import dev.polyledger.ledger.application.port.out.IdempotencyCache.LockAttempt;
 import dev.polyledger.ledger.domain.TenantId;
@@ -33,7 +33,7 @@ class RedisIdempotencyCacheIT {
         IdempotencyKey acme = newKey(ACME);
         IdempotencyKey globex = new IdempotencyKey(GLOBEX, acme.value());
         var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        cache.put(new IdempotencyRecord(acme, "fp", new RecordedResponse(201, "{}"), now, now.plusSeconds(60)));
+        cache.put(new IdempotencyRecord(acme, "fp", RecordedAnswer.done("{}"), now, now.plusSeconds(60)));
 
         assertThat(cache.find(acme)).isPresent();
         assertThat(cache.find(globex)).isEmpty();
@@ -71,12 +71,12 @@ class RedisIdempotencyCacheIT {
     void cachesACompletedRecordUntilItExpires() {
         IdempotencyKey key = newKey(ACME);
         var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        var record = new IdempotencyRecord(key, "fp", new RecordedResponse(201, "{\"id\":\"x\"}"), now, now.plusSeconds(60));
+        var record = new IdempotencyRecord(key, "fp", RecordedAnswer.done("{\"id\":\"x\"}"), now, now.plusSeconds(60));
         cache.put(record);
 
         var found = cache.find(key).orElseThrow();
         assertThat(found.fingerprint()).isEqualTo("fp");
-        assertThat(found.response()).isEqualTo(record.response());
+        assertThat(found.answer()).isEqualTo(record.answer());
         assertThat(found.expiresAt()).isEqualTo(record.expiresAt());
         assertThat(cache.find(newKey(ACME))).isEmpty();
     }
@@ -92,12 +92,12 @@ class RedisIdempotencyCacheIT {
                 .isEqualTo(new IdempotencyCache.Lookup.NotCached(new LockAttempt.Held()));
 
         var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        var record = new IdempotencyRecord(key, "fp", new RecordedResponse(201, "{\"id\":\"x\"}"), now, now.plusSeconds(60));
+        var record = new IdempotencyRecord(key, "fp", RecordedAnswer.done("{\"id\":\"x\"}"), now, now.plusSeconds(60));
         cache.putAndRelease(record, lock);
 
         var cached = cache.findOrLock(key, Duration.ofSeconds(10));
         assertThat(cached).isInstanceOf(IdempotencyCache.Lookup.Cached.class);
-        assertThat(((IdempotencyCache.Lookup.Cached) cached).record().response()).isEqualTo(record.response());
+        assertThat(((IdempotencyCache.Lookup.Cached) cached).record().answer()).isEqualTo(record.answer());
         assertThat(cache.tryLock(key, Duration.ofSeconds(10))).as("putAndRelease released our lock")
                 .isInstanceOf(LockAttempt.Acquired.class);
     }
@@ -107,7 +107,7 @@ class RedisIdempotencyCacheIT {
         IdempotencyKey key = newKey(ACME);
         assertThat(cache.tryLock(key, Duration.ofSeconds(10))).isInstanceOf(LockAttempt.Acquired.class);
         var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        var record = new IdempotencyRecord(key, "fp", new RecordedResponse(201, "{}"), now, now.plusSeconds(60));
+        var record = new IdempotencyRecord(key, "fp", RecordedAnswer.done("{}"), now, now.plusSeconds(60));
 
         cache.putAndRelease(record, new LockAttempt.Acquired(key, "someone-else"));
 
