@@ -1,9 +1,9 @@
 package dev.polyledger.notification;
 
+import dev.polyledger.notification.testing.NotificationTestEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polyledger.notification.testing.Api;
-import dev.polyledger.notification.testing.TestMongo;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The subscriptions API over HTTP, with the default SSRF guard (private URLs refused); literal public IPs, no DNS. */
@@ -28,7 +29,7 @@ class WebhookApiIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = TestMongo.properties("notification_it_api");
+        Map<String, String> properties = NotificationTestEnvironment.properties("notification_it_api");
         properties.put("notification.allow-private-urls", "false");
         return properties;
     }
@@ -122,6 +123,30 @@ class WebhookApiIT implements TestPropertyProvider {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(refused.text("field")).isEqualTo("eventTypes");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"url\":5,\"eventTypes\":[\"*\"]}                                  | url",
+            "{\"url\":[\"https://93.184.216.34/h\"],\"eventTypes\":[\"*\"]}       | url",
+            "{\"url\":\"https://93.184.216.34/h\",\"eventTypes\":\"*\"}             | eventTypes",
+            "{\"url\":\"https://93.184.216.34/h\",\"eventTypes\":[true]}            | eventTypes",
+            "{\"url\":\"https://93.184.216.34/h\",\"eventTypes\":[\"*\"],\"description\":7} | description",
+            "{\"eventTypes\":[\"*\"]}                                          | url"})
+    void refusesAFieldOfTheWrongJsonTypeInsteadOfCoercingIt(String body, String field) {
+        var refused = api.post("/api/v1/webhooks", UUID.randomUUID().toString(), body);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.text("field")).isEqualTo(field);
+        assertThat(api.get("/api/v1/webhooks").json().get("items").toString()).doesNotContain("93.184.216.34/h\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not json", "[1,2]", "\"a string\""})
+    void refusesABodyThatIsNotAJsonObject(String body) {
+        var refused = api.post("/api/v1/webhooks", UUID.randomUUID().toString(), body);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
     }
 
     @Test

@@ -1,20 +1,28 @@
 package dev.polyledger.notification.config;
 
+import dev.polyledger.notification.application.port.out.IdGenerator;
+import dev.polyledger.notification.application.port.out.Jitter;
 import dev.polyledger.notification.application.service.DispatchSettings;
 import dev.polyledger.notification.application.service.SecretRotation;
 import dev.polyledger.notification.domain.RetrySchedule;
 import dev.polyledger.notification.domain.UrlPolicy;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Wires the application's plain-Java needs to the configuration ({@code application.yml}). */
+/** Wires the application's plain-Java needs to the configuration ({@link NotificationProperties}). */
 @Factory
 class NotificationFactory {
+    private static final String RETRY_SCHEDULE = "notification.retry.schedule";
 
     @Singleton
     Clock clock() {
@@ -27,25 +35,50 @@ class NotificationFactory {
         return new SecureRandom();
     }
 
-    /** {@code notification.allow-private-urls} (env NOTIFICATION_ALLOW_PRIVATE_URLS, default false). */
+    /** Random (version 4) UUIDs. */
     @Singleton
-    UrlPolicy urlPolicy(@Value("${notification.allow-private-urls:false}") boolean allowPrivate) {
-        return new UrlPolicy(allowPrivate, InetAddress::getAllByName);
-    }
-
-    /** {@code notification.secret-rotation.overlap} (env NOTIFICATION_SECRET_OVERLAP, default 24h). */
-    @Singleton
-    SecretRotation secretRotation(@Value("${notification.secret-rotation.overlap:24h}") Duration overlap) {
-        return new SecretRotation(overlap);
+    IdGenerator idGenerator() {
+        return UUID::randomUUID;
     }
 
     @Singleton
-    DispatchSettings dispatchSettings(
-            @Value("${notification.retry.schedule:" + RetrySchedule.DEFAULT + "}") String schedule,
-            @Value("${notification.delivery.timeout:5s}") Duration timeout,
-            @Value("${notification.delivery.max-in-flight-per-subscription:4}") int perSubscription,
-            @Value("${notification.delivery.max-in-flight:64}") int total,
-            @Value("${notification.delivery.lease:30s}") Duration lease) {
-        return new DispatchSettings(RetrySchedule.parse(schedule), timeout, perSubscription, total, lease);
+    Jitter jitter() {
+        return () -> ThreadLocalRandom.current().nextDouble();
+    }
+
+    @Singleton
+    UrlPolicy urlPolicy(NotificationProperties properties) {
+        return new UrlPolicy(properties.allowPrivateUrls(), InetAddress::getAllByName);
+    }
+
+    /** Created at start: a negative overlap stops it. */
+    @Context
+    @Singleton
+    SecretRotation secretRotation(NotificationProperties properties) {
+        return new SecretRotation(properties.secretRotation().overlap());
+    }
+
+    /**
+     * Created at start, so that a bad retry schedule stops it. Micronaut leaves out of a {@code List<Duration>} the
+     * items that are not durations ({@code 5s,soon} binds as {@code [5s]}); a schedule that lost items is refused
+     * here rather than run shorter than configured.
+     *
+     * @throws IllegalArgumentException naming the setting when an item is not a duration, a delay is not > 0, or the
+     *                                  lease does not outlast the timeout
+     */
+    @Context
+    @Singleton
+    DispatchSettings dispatchSettings(NotificationProperties properties, Environment environment) {
+        List<Duration> delays = properties.retry().schedule();
+        String given = environment.getProperty(RETRY_SCHEDULE, String.class).orElse("");
+        long items = Arrays.stream(given.split(",")).filter(item -> !item.isBlank()).count();
+        if (items != delays.size()) {
+            throw new IllegalArgumentException(RETRY_SCHEDULE + " (NOTIFICATION_RETRY_SCHEDULE) must be durations "
+                    + "such as 100ms, 5s, 5m, 2h or 1d, separated by commas; '" + given + "' holds "
+                    + (items - delays.size()) + " that are not");
+        }
+        var delivery = properties.delivery();
+        return new DispatchSettings(new RetrySchedule(delays), delivery.timeout(),
+                delivery.maxInFlightPerSubscription(), delivery.maxInFlight(), delivery.lease());
     }
 }

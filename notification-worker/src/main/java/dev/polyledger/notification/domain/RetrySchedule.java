@@ -1,9 +1,7 @@
 package dev.polyledger.notification.domain;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -15,8 +13,6 @@ import java.util.function.DoubleSupplier;
  * @param delays the waits between attempts, each > 0; may be empty (one attempt only)
  */
 public record RetrySchedule(List<Duration> delays) {
-    /** The default: {@code 5s,5m,30m,2h,5h,10h,10h} — eight attempts over about 28 hours. */
-    public static final String DEFAULT = "5s,5m,30m,2h,5h,10h,10h";
     private static final double MAX_JITTER = 0.2;
 
     public RetrySchedule {
@@ -25,47 +21,6 @@ public record RetrySchedule(List<Duration> delays) {
             if (delay.isNegative() || delay.isZero()) {
                 throw new IllegalArgumentException("retry delays must be > 0, got " + delay);
             }
-        }
-    }
-
-    /**
-     * Parses a comma-separated list of durations: a number and a unit {@code ms}, {@code s}, {@code m}, {@code h} or
-     * {@code d}, e.g. {@code 5s,5m,30m}.
-     *
-     * @throws IllegalArgumentException on anything else
-     */
-    public static RetrySchedule parse(String text) {
-        List<Duration> delays = new ArrayList<>();
-        if (text != null && !text.isBlank()) {
-            for (String part : text.split(",")) {
-                delays.add(parseDuration(part.trim().toLowerCase(Locale.ROOT)));
-            }
-        }
-        return new RetrySchedule(delays);
-    }
-
-    private static Duration parseDuration(String text) {
-        int split = 0;
-        while (split < text.length() && Character.isDigit(text.charAt(split))) {
-            split++;
-        }
-        if (split == 0 || split == text.length()) {
-            throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 100ms, 5s, 5m, 2h)");
-        }
-        long amount = Long.parseLong(text.substring(0, split));
-        switch (text.substring(split)) {
-            case "ms":
-                return Duration.ofMillis(amount);
-            case "s":
-                return Duration.ofSeconds(amount);
-            case "m":
-                return Duration.ofMinutes(amount);
-            case "h":
-                return Duration.ofHours(amount);
-            case "d":
-                return Duration.ofDays(amount);
-            default:
-                throw new IllegalArgumentException("unknown unit in '" + text + "' (use ms, s, m, h or d)");
         }
     }
 

@@ -140,9 +140,4 @@ public record Subscription(String id, String tenantId, String url, List<String> 
         List<PreviousSecret> bounded = kept.subList(0, Math.min(kept.size(), MAX_PREVIOUS_SECRETS));
         return new Subscription(id, tenantId, url, eventTypes, newSecret, bounded, description, status, createdAt);
     }
-
-    public Subscription disabled() {
-        return new Subscription(id, tenantId, url, eventTypes, secret, previousSecrets, description, Status.DISABLED,
-                createdAt);
-    }
 }

@@ -2,6 +2,7 @@ package dev.polyledger.notification.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.polyledger.notification.application.port.in.ScheduleDeliveriesCommand;
 import dev.polyledger.notification.application.service.DeliveryScheduler;
 import dev.polyledger.notification.domain.Delivery;
 import dev.polyledger.notification.domain.Subscription;
@@ -18,6 +19,10 @@ class DeliverySchedulerTest {
     private final DeliveryScheduler scheduler = new DeliveryScheduler(store.subscriptions, store.deliveries,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
+    private static ScheduleDeliveriesCommand event(String eventId, String type, String tenant) {
+        return new ScheduleDeliveriesCommand(eventId, type, tenant, "{}");
+    }
+
     private Subscription subscribe(String id, String tenant, String type) {
         Subscription s = Subscription.create(id, tenant, "https://example.com/" + id, List.of(type), "whsec_AAAA", null,
                 NOW);
@@ -30,8 +35,8 @@ class DeliverySchedulerTest {
         subscribe("wh_acme", "acme", "*");
         subscribe("wh_globex", "globex", "*");
 
-        int ofAcme = scheduler.schedule("evt-a", "transfer.posted", "acme", "{}");
-        int ofGlobex = scheduler.schedule("evt-g", "transfer.posted", "globex", "{}");
+        int ofAcme = scheduler.schedule(event("evt-a", "transfer.posted", "acme"));
+        int ofGlobex = scheduler.schedule(event("evt-g", "transfer.posted", "globex"));
 
         assertThat(ofAcme).isEqualTo(1);
         assertThat(ofGlobex).isEqualTo(1);
@@ -44,7 +49,28 @@ class DeliverySchedulerTest {
     void anEventOfATenantWithoutSubscriptionsIsScheduledNowhere() {
         subscribe("wh_acme", "acme", "*");
 
-        assertThat(scheduler.schedule("evt-d", "transfer.posted", "default", "{}")).isZero();
+        assertThat(scheduler.schedule(event("evt-d", "transfer.posted", "default"))).isZero();
+        assertThat(store.deliveriesById).isEmpty();
+    }
+
+    @Test
+    void aDeliveryIsDueAtOnceWithTheEventsBodyAsReceived() {
+        subscribe("wh_acme", "acme", "*");
+
+        scheduler.schedule(new ScheduleDeliveriesCommand("evt-1", "transfer.posted", "acme", "{\"a\": 1}"));
+
+        Delivery scheduled = store.deliveriesById.get("evt-1:wh_acme");
+        assertThat(scheduled.status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(scheduled.nextAttemptAt()).isEqualTo(NOW);
+        assertThat(scheduled.body()).isEqualTo("{\"a\": 1}");
+    }
+
+    @Test
+    void aDisabledSubscriptionGetsNoDelivery() {
+        Subscription s = subscribe("wh_acme", "acme", "*");
+        store.subscriptions.disable(s.id());
+
+        assertThat(scheduler.schedule(event("evt-1", "transfer.posted", "acme"))).isZero();
         assertThat(store.deliveriesById).isEmpty();
     }
 
@@ -52,9 +78,9 @@ class DeliverySchedulerTest {
     void aRedeliveredEventSchedulesNothingTwiceAndOtherTypesNothingAtAll() {
         subscribe("wh_acme", "acme", "account.created");
 
-        assertThat(scheduler.schedule("evt-1", "account.created", "acme", "{}")).isEqualTo(1);
-        assertThat(scheduler.schedule("evt-1", "account.created", "acme", "{}")).isZero();
-        assertThat(scheduler.schedule("evt-2", "transfer.posted", "acme", "{}")).isZero();
+        assertThat(scheduler.schedule(event("evt-1", "account.created", "acme"))).isEqualTo(1);
+        assertThat(scheduler.schedule(event("evt-1", "account.created", "acme"))).isZero();
+        assertThat(scheduler.schedule(event("evt-2", "transfer.posted", "acme"))).isZero();
         assertThat(store.deliveriesById).containsOnlyKeys("evt-1:wh_acme");
     }
 }

@@ -13,8 +13,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The worker's three stores in maps, scoped by tenant as the MongoDB adapters are. */
+/**
+ * The worker's three stores in maps, scoped by tenant as the MongoDB adapters are. A leased delivery is hidden from
+ * further leases until it is updated (its lease never expires here: tests that need it update or reschedule).
+ */
 final class InMemoryNotificationStore {
+    final java.util.Set<String> leased = ConcurrentHashMap.newKeySet();
+
+    static Subscription disabled(Subscription s) {
+        return new Subscription(s.id(), s.tenantId(), s.url(), s.eventTypes(), s.secret(), s.previousSecrets(),
+                s.description(), Subscription.Status.DISABLED, s.createdAt());
+    }
+
     final Map<String, Subscription> subscriptionsById = new ConcurrentHashMap<>();
     final Map<List<String>, IdempotencyKeys.Entry> keysByTenantAndKey = new ConcurrentHashMap<>();
     final Map<String, Delivery> deliveriesById = new ConcurrentHashMap<>();
@@ -49,7 +59,7 @@ final class InMemoryNotificationStore {
 
         @Override
         public void disable(String id) {
-            subscriptionsById.computeIfPresent(id, (k, s) -> s.disabled());
+            subscriptionsById.computeIfPresent(id, (k, s) -> disabled(s));
         }
     };
 
@@ -79,22 +89,20 @@ final class InMemoryNotificationStore {
 
         @Override
         public Optional<Delivery> leaseDue(Instant now, Instant leaseUntil, Set<String> skipped) {
-            return deliveriesById.values().stream()
-                    .filter(d -> d.status() == Delivery.Status.PENDING && !d.nextAttemptAt().isAfter(now))
-                    .filter(d -> !skipped.contains(d.subscriptionId()))
-                    .min(Comparator.comparing(Delivery::nextAttemptAt))
-                    .map(d -> {
-                        // leased: hidden until updated
-                        deliveriesById.put(d.id(), new Delivery(d.id(), d.tenantId(), d.subscriptionId(), d.eventId(),
-                                d.eventType(), d.body(), d.status(), d.attempts(), d.lastResponseCode(), d.lastError(),
-                                leaseUntil, d.createdAt(), d.deliveredAt()));
-                        return d;
-                    });
+            synchronized (deliveriesById) {
+                Optional<Delivery> due = deliveriesById.values().stream()
+                        .filter(d -> d.status() == Delivery.Status.PENDING && !d.nextAttemptAt().isAfter(now))
+                        .filter(d -> !leased.contains(d.id()) && !skipped.contains(d.subscriptionId()))
+                        .min(Comparator.comparing(Delivery::nextAttemptAt).thenComparing(Delivery::id));
+                due.ifPresent(d -> leased.add(d.id()));
+                return due;
+            }
         }
 
         @Override
         public void update(Delivery delivery) {
             deliveriesById.put(delivery.id(), delivery);
+            leased.remove(delivery.id());
         }
 
         @Override

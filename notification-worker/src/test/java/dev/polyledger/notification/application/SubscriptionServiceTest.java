@@ -1,11 +1,15 @@
 package dev.polyledger.notification.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.polyledger.notification.application.service.CreateSubscriptionCommand;
+import dev.polyledger.notification.application.port.in.CreateSubscriptionCommand;
+import dev.polyledger.notification.application.port.in.CreateSubscriptionUseCase;
+import dev.polyledger.notification.application.port.out.IdempotencyKeys;
 import dev.polyledger.notification.application.service.SecretRotation;
 import dev.polyledger.notification.application.service.SubscriptionService;
 import dev.polyledger.notification.domain.Delivery;
+import dev.polyledger.notification.domain.InvalidSubscriptionException;
 import dev.polyledger.notification.domain.Subscription;
 import dev.polyledger.notification.domain.UrlPolicy;
 import java.net.InetAddress;
@@ -15,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Subscriptions within a tenant: creation under a per-tenant key, reads, rotation and deletion, with in-memory stores. */
@@ -22,9 +28,16 @@ class SubscriptionServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
     private static final Duration OVERLAP = Duration.ofHours(24);
     private final InMemoryNotificationStore store = new InMemoryNotificationStore();
+    private final AtomicLong nextId = new AtomicLong(1);
     private final SubscriptionService service = new SubscriptionService(store.subscriptions, store.keys,
-            store.deliveries, new UrlPolicy(false, host -> new InetAddress[]{InetAddress.getByName("93.184.216.34")}),
-            new SecretRotation(OVERLAP), Clock.fixed(NOW, ZoneOffset.UTC), new SecureRandom());
+            store.deliveries, new UrlPolicy(false, SubscriptionServiceTest::resolve),
+            new SecretRotation(OVERLAP), Clock.fixed(NOW, ZoneOffset.UTC), new SecureRandom(),
+            () -> new UUID(0, nextId.getAndIncrement()));
+
+    /** {@code internal.example} resolves to a private address; every other host to a public one. */
+    private static InetAddress[] resolve(String host) throws java.net.UnknownHostException {
+        return new InetAddress[]{InetAddress.getByName(host.equals("internal.example") ? "10.0.0.7" : "93.184.216.34")};
+    }
 
     private static CreateSubscriptionCommand command(String tenant, String key, String url) {
         return new CreateSubscriptionCommand(tenant, key, url, List.of("transfer.posted"), "test");
@@ -32,8 +45,8 @@ class SubscriptionServiceTest {
 
     private Subscription create(String tenant, String key) {
         var outcome = service.create(command(tenant, key, "https://example.com/" + tenant));
-        assertThat(outcome).isInstanceOf(SubscriptionService.Created.class);
-        return ((SubscriptionService.Created) outcome).subscription();
+        assertThat(outcome).isInstanceOf(CreateSubscriptionUseCase.Created.class);
+        return ((CreateSubscriptionUseCase.Created) outcome).subscription();
     }
 
     @Test
@@ -53,7 +66,7 @@ class SubscriptionServiceTest {
 
         var again = service.create(command("acme", "key-1", "https://example.com/acme"));
 
-        assertThat(again).isEqualTo(new SubscriptionService.Created(first, true));
+        assertThat(again).isEqualTo(new CreateSubscriptionUseCase.Created(first, true));
         assertThat(store.subscriptionsById).hasSize(1);
     }
 
@@ -62,7 +75,7 @@ class SubscriptionServiceTest {
         create("acme", "key-1");
 
         assertThat(service.create(command("acme", "key-1", "https://example.com/other")))
-                .isInstanceOf(SubscriptionService.KeyReused.class);
+                .isInstanceOf(CreateSubscriptionUseCase.KeyReused.class);
     }
 
     @Test
@@ -108,5 +121,39 @@ class SubscriptionServiceTest {
         assertThat(service.deliveries("acme", ofAcme.id(), 10).orElseThrow()).extracting(Delivery::eventId)
                 .containsExactly("evt-1");
         assertThat(service.deliveries("globex", ofAcme.id(), 10)).isEmpty();
+    }
+
+    @Test
+    void aSubscriptionTakesItsIdFromTheGeneratorAndIsCreatedEnabledAtTheClocksTime() {
+        Subscription created = create("acme", "key-1");
+
+        assertThat(created.id()).isEqualTo("wh_00000000000000000000000000000001");
+        assertThat(created.status()).isEqualTo(Subscription.Status.ENABLED);
+        assertThat(created.createdAt()).isEqualTo(NOW);
+        assertThat(created.secret()).startsWith("whsec_");
+    }
+
+    @Test
+    void aUrlResolvingToAPrivateAddressIsRefusedAndNothingIsStored() {
+        assertThatThrownBy(() -> service.create(command("acme", "key-1", "https://internal.example/hook")))
+                .isInstanceOf(InvalidSubscriptionException.class)
+                .satisfies(e -> assertThat(((InvalidSubscriptionException) e).field()).isEqualTo("url"));
+
+        assertThat(store.subscriptionsById).isEmpty();
+        assertThat(store.keysByTenantAndKey).isEmpty();
+    }
+
+    @Test
+    void aRetryCompletesACreationThatStoppedAfterClaimingItsKey() {
+        var command = command("acme", "key-1", "https://example.com/acme");
+        Subscription claimed = Subscription.create("wh_claimed", "acme", command.url(), command.eventTypes(),
+                "whsec_AAAA", command.description(), NOW);
+        store.keys.claim(new IdempotencyKeys.Entry("acme", "key-1", command.fingerprint(), claimed, false));
+
+        var outcome = service.create(command);
+
+        assertThat(outcome).isEqualTo(new CreateSubscriptionUseCase.Created(claimed, true));
+        assertThat(store.subscriptionsById).containsOnlyKeys("wh_claimed");
+        assertThat(store.keys.find("acme", "key-1").orElseThrow().completed()).isTrue();
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class DeliveryTest {
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
-    private static final RetrySchedule SCHEDULE = RetrySchedule.parse("1s,2s");
+    private static final RetrySchedule SCHEDULE = new RetrySchedule(java.util.List.of(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2)));
 
     private static Delivery fresh() {
         return Delivery.schedule("evt", "transfer.posted", "{}", Subscription.create("wh_1", "acme",

@@ -1,5 +1,7 @@
 package dev.polyledger.notification.application.service;
 
+import dev.polyledger.notification.application.port.in.ScheduleDeliveriesCommand;
+import dev.polyledger.notification.application.port.in.ScheduleDeliveriesUseCase;
 import dev.polyledger.notification.application.port.out.Deliveries;
 import dev.polyledger.notification.application.port.out.Subscriptions;
 import dev.polyledger.notification.domain.Delivery;
@@ -9,14 +11,12 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Turns a ledger event into one PENDING delivery, due now, per ENABLED subscription of the event's tenant that wants
- * its type (the store is asked for the tenant's subscriptions only, and {@link Subscription#wants} checks the tenant
- * again). Idempotent:
- * a redelivered event finds its deliveries scheduled already (their ids are {@code eventId:subscriptionId}).
- * Throws when the store fails; the caller then hands the event back to the broker.
+ * {@link ScheduleDeliveriesUseCase}: the store is asked for the event tenant's subscriptions only, and
+ * {@link Subscription#wants} checks the tenant again. A redelivered event schedules nothing twice, since a delivery's
+ * id is {@code eventId:subscriptionId}. Throws when the store fails.
  */
 @Singleton
-public class DeliveryScheduler {
+public class DeliveryScheduler implements ScheduleDeliveriesUseCase {
     private final Subscriptions subscriptions;
     private final Deliveries deliveries;
     private final Clock clock;
@@ -27,17 +27,14 @@ public class DeliveryScheduler {
         this.clock = clock;
     }
 
-    /**
-     * @param tenantId the event's tenant ({@code default} for an event published without one)
-     * @param body     the envelope JSON exactly as received
-     * @return deliveries newly scheduled
-     */
-    public int schedule(String eventId, String eventType, String tenantId, String body) {
+    @Override
+    public int schedule(ScheduleDeliveriesCommand event) {
         int scheduled = 0;
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        for (Subscription subscription : subscriptions.ofTenant(tenantId)) {
-            if (subscription.wants(tenantId, eventType)
-                    && deliveries.schedule(Delivery.schedule(eventId, eventType, body, subscription, now))) {
+        for (Subscription subscription : subscriptions.ofTenant(event.tenantId())) {
+            if (subscription.wants(event.tenantId(), event.eventType())
+                    && deliveries.schedule(Delivery.schedule(event.eventId(), event.eventType(), event.body(),
+                    subscription, now))) {
                 scheduled++;
             }
         }

@@ -1,6 +1,12 @@
 package dev.polyledger.notification.application.service;
 
+import dev.polyledger.notification.application.port.in.CreateSubscriptionCommand;
+import dev.polyledger.notification.application.port.in.CreateSubscriptionUseCase;
+import dev.polyledger.notification.application.port.in.DeleteSubscriptionUseCase;
+import dev.polyledger.notification.application.port.in.RotateSecretUseCase;
+import dev.polyledger.notification.application.port.in.SubscriptionQueries;
 import dev.polyledger.notification.application.port.out.Deliveries;
+import dev.polyledger.notification.application.port.out.IdGenerator;
 import dev.polyledger.notification.application.port.out.IdempotencyKeys;
 import dev.polyledger.notification.application.port.out.Subscriptions;
 import dev.polyledger.notification.domain.Delivery;
@@ -14,11 +20,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Creates, lists, rotates and deletes subscriptions, always within the caller's tenant: another tenant's subscription
- * is never found, exactly like an unknown id.
+ * is never found, exactly like an unknown id. A subscription's URL is checked here, once, at creation
+ * ({@link UrlPolicy}); its id is {@code wh_} and 32 hex digits of a new {@link IdGenerator} id.
  *
  * <p>Creation is idempotent under the client's key within the tenant (api-contract.md, "Idempotency"; the same key in
  * two tenants names two requests): the key is claimed first with the subscription it creates, then the subscription
@@ -27,31 +33,8 @@ import java.util.UUID;
  * subscription.
  */
 @Singleton
-public class SubscriptionService {
-    /** The answer to a creation. */
-    public sealed interface CreateOutcome {
-    }
-
-    /**
-     * Created now ({@code replayed} false) or before under the same key and request; the subscription is as it was
-     * created (its first secret: the replayed answer is the first answer).
-     */
-    public record Created(Subscription subscription, boolean replayed) implements CreateOutcome {
-    }
-
-    /** The key was used for a different request. */
-    public record KeyReused() implements CreateOutcome {
-    }
-
-    /**
-     * A rotation's answer.
-     *
-     * @param subscription            the subscription with its new current secret
-     * @param previousSecretExpiresAt when the replaced secret stops signing
-     */
-    public record Rotated(Subscription subscription, Instant previousSecretExpiresAt) {
-    }
-
+public class SubscriptionService implements CreateSubscriptionUseCase, RotateSecretUseCase,
+        DeleteSubscriptionUseCase, SubscriptionQueries {
     private static final int ROTATION_ATTEMPTS = 5;
 
     private final Subscriptions subscriptions;
@@ -61,9 +44,11 @@ public class SubscriptionService {
     private final SecretRotation rotation;
     private final Clock clock;
     private final SecureRandom random;
+    private final IdGenerator ids;
 
     public SubscriptionService(Subscriptions subscriptions, IdempotencyKeys keys, Deliveries deliveries,
-                               UrlPolicy urlPolicy, SecretRotation rotation, Clock clock, SecureRandom random) {
+                               UrlPolicy urlPolicy, SecretRotation rotation, Clock clock, SecureRandom random,
+                               IdGenerator ids) {
         this.subscriptions = subscriptions;
         this.keys = keys;
         this.deliveries = deliveries;
@@ -71,9 +56,10 @@ public class SubscriptionService {
         this.rotation = rotation;
         this.clock = clock;
         this.random = random;
+        this.ids = ids;
     }
 
-    /** @throws dev.polyledger.notification.domain.InvalidSubscriptionException when the URL is refused */
+    @Override
     public CreateOutcome create(CreateSubscriptionCommand command) {
         String tenantId = command.tenantId();
         String fingerprint = command.fingerprint();
@@ -82,7 +68,7 @@ public class SubscriptionService {
             return replay(earlier.get(), fingerprint);
         }
         urlPolicy.check(command.url());
-        var subscription = Subscription.create("wh_" + UUID.randomUUID().toString().replace("-", ""), tenantId,
+        var subscription = Subscription.create("wh_" + ids.next().toString().replace("-", ""), tenantId,
                 command.url(), command.eventTypes(), WebhookSignature.newSecret(random), command.description(),
                 now());
         var entry = new IdempotencyKeys.Entry(tenantId, command.idempotencyKey(), fingerprint, subscription, false);
@@ -105,22 +91,22 @@ public class SubscriptionService {
         return new Created(entry.created(), true);
     }
 
-    /** The tenant's subscriptions, oldest first. */
+    @Override
     public List<Subscription> list(String tenantId) {
         return subscriptions.ofTenant(tenantId);
     }
 
+    @Override
     public Optional<Subscription> get(String tenantId, String id) {
         return subscriptions.find(tenantId, id);
     }
 
     /**
-     * Gives the tenant's subscription a new secret; the replaced one (and any earlier one still in its overlap) keeps
-     * signing until {@link SecretRotation#overlap()} from now ({@link Subscription#rotated}). Not idempotent: each
-     * call rotates again, which loses nothing, since the secrets it replaces keep signing for their overlap.
-     *
-     * @return empty when the tenant has no such subscription
+     * The replaced secret (and any earlier one still in its overlap) keeps signing until
+     * {@link SecretRotation#overlap()} from now ({@link Subscription#rotated}). A rotation that loses a race with
+     * another one reads again and retries, {@value #ROTATION_ATTEMPTS} times at most.
      */
+    @Override
     public Optional<Rotated> rotateSecret(String tenantId, String id) {
         for (int attempt = 0; attempt < ROTATION_ATTEMPTS; attempt++) {
             Optional<Subscription> current = subscriptions.find(tenantId, id);
@@ -137,15 +123,12 @@ public class SubscriptionService {
                 + " times in a row");
     }
 
-    /**
-     * Deletes the tenant's subscription; its pending deliveries are dead-lettered when they come due. False when the
-     * tenant has none with this id.
-     */
+    @Override
     public boolean delete(String tenantId, String id) {
         return subscriptions.remove(tenantId, id);
     }
 
-    /** Its deliveries, newest first (at most {@code limit}), or empty when the tenant has no such subscription. */
+    @Override
     public Optional<List<Delivery>> deliveries(String tenantId, String id, int limit) {
         return subscriptions.find(tenantId, id).map(s -> deliveries.ofSubscription(tenantId, id, limit));
     }

@@ -3,8 +3,9 @@ package dev.polyledger.notification.adapter.in.rabbitmq;
 import com.rabbitmq.client.BasicProperties;
 import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.events.LedgerTopology;
-import dev.polyledger.notification.application.service.DeliveryScheduler;
-import io.micronaut.context.annotation.Value;
+import dev.polyledger.notification.application.port.in.ScheduleDeliveriesCommand;
+import dev.polyledger.notification.application.port.in.ScheduleDeliveriesUseCase;
+import dev.polyledger.notification.config.NotificationProperties;
 import io.micronaut.rabbitmq.annotation.Queue;
 import io.micronaut.rabbitmq.annotation.RabbitListener;
 import io.micronaut.rabbitmq.bind.RabbitAcknowledgement;
@@ -31,13 +32,12 @@ import org.slf4j.LoggerFactory;
 @RabbitListener
 class NotificationEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationEventListener.class);
-    private final DeliveryScheduler scheduler;
+    private final ScheduleDeliveriesUseCase scheduler;
     private final Duration retryPause;
 
-    NotificationEventListener(DeliveryScheduler scheduler,
-                              @Value("${notification.consumer.retry-pause:1s}") Duration retryPause) {
+    NotificationEventListener(ScheduleDeliveriesUseCase scheduler, NotificationProperties.Consumer settings) {
         this.scheduler = scheduler;
-        this.retryPause = retryPause;
+        this.retryPause = settings.retryPause();
     }
 
     @Queue(value = LedgerTopology.NOTIFICATIONS_QUEUE, prefetch = 16,
@@ -56,7 +56,7 @@ class NotificationEventListener {
         String eventId = header.eventId();
         String type = header.type();
         try {
-            int scheduled = scheduler.schedule(eventId, type, header.tenantId(), text);
+            int scheduled = scheduler.schedule(new ScheduleDeliveriesCommand(eventId, type, header.tenantId(), text));
             ack.ack(false);
             LOG.debug("event {} ({}): {} deliveries scheduled", eventId, type, scheduled);
         } catch (RuntimeException e) {

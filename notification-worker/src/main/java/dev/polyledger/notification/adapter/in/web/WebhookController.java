@@ -1,13 +1,14 @@
 package dev.polyledger.notification.adapter.in.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.polyledger.notification.application.service.CreateSubscriptionCommand;
-import dev.polyledger.notification.application.service.SubscriptionService;
+import dev.polyledger.notification.application.port.in.CreateSubscriptionCommand;
+import dev.polyledger.notification.application.port.in.CreateSubscriptionUseCase;
+import dev.polyledger.notification.application.port.in.DeleteSubscriptionUseCase;
+import dev.polyledger.notification.application.port.in.RotateSecretUseCase;
+import dev.polyledger.notification.application.port.in.SubscriptionQueries;
 import dev.polyledger.notification.domain.InvalidSubscriptionException;
+import dev.polyledger.platform.http.ApiException;
 import dev.polyledger.platform.http.IdempotencyKeys;
 import dev.polyledger.platform.http.PlatformProblem;
-import dev.polyledger.platform.http.ApiException;
 import dev.polyledger.platform.http.auth.Caller;
 import dev.polyledger.platform.http.auth.RequiredScope;
 import dev.polyledger.platform.http.auth.Scope;
@@ -24,8 +25,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The webhooks API (api-contract.md, "Notifications" and "Authentication and tenants"). Every route needs an API key
@@ -46,74 +45,43 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @RequiredScope(Scope.WEBHOOKS_MANAGE)
 class WebhookController {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DELIVERY_PAGE = 100;
-    private final SubscriptionService subscriptions;
+    private final CreateSubscriptionUseCase createSubscription;
+    private final RotateSecretUseCase rotateSecret;
+    private final DeleteSubscriptionUseCase deleteSubscription;
+    private final SubscriptionQueries subscriptions;
 
-    WebhookController(SubscriptionService subscriptions) {
+    WebhookController(CreateSubscriptionUseCase createSubscription, RotateSecretUseCase rotateSecret,
+                      DeleteSubscriptionUseCase deleteSubscription, SubscriptionQueries subscriptions) {
+        this.createSubscription = createSubscription;
+        this.rotateSecret = rotateSecret;
+        this.deleteSubscription = deleteSubscription;
         this.subscriptions = subscriptions;
     }
 
     /**
-     * {@code POST /api/v1/webhooks} {@code {"url", "eventTypes": [...], "description"?}} → {@code 201}
+     * {@code POST /api/v1/webhooks} {@link CreateWebhookRequest} → {@code 201}
      * {@code {"id", "url", "eventTypes", "description", "status", "createdAt", "secret"}}.
      */
     @Post(consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<WebhookJson.CreatedView> create(HttpRequest<?> request, @Nullable @Body String body) {
+    HttpResponse<WebhookJson.CreatedView> create(HttpRequest<?> request, @Nullable @Body CreateWebhookRequest body) {
         String key = IdempotencyKeys.require(request);
-        CreateSubscriptionCommand command = command(Caller.of(request).tenantId(), key, body);
-        SubscriptionService.CreateOutcome outcome;
+        if (body == null) {
+            throw PlatformProblem.VALIDATION_FAILED.exception("the body must be a JSON object");
+        }
+        CreateSubscriptionUseCase.CreateOutcome outcome;
         try {
-            outcome = subscriptions.create(command);
+            outcome = createSubscription.create(new CreateSubscriptionCommand(Caller.of(request).tenantId(), key,
+                    body.url(), body.eventTypes(), body.description()));
         } catch (InvalidSubscriptionException e) {
             throw invalid(e);
         }
-        if (outcome instanceof SubscriptionService.Created created) {
+        if (outcome instanceof CreateSubscriptionUseCase.Created created) {
             var response = HttpResponse.<WebhookJson.CreatedView>status(HttpStatus.CREATED)
                     .body(WebhookJson.CreatedView.of(created.subscription()));
             return created.replayed() ? response.header("Idempotent-Replayed", "true") : response;
         }
         throw PlatformProblem.IDEMPOTENCY_KEY_REUSED.exception("Idempotency-Key '" + key + "' was used for a different request");
-    }
-
-    private static CreateSubscriptionCommand command(String tenantId, String key, String body) {
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : JSON.readTree(body);
-        } catch (Exception e) {
-            throw PlatformProblem.VALIDATION_FAILED.exception("the body is not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw PlatformProblem.VALIDATION_FAILED.exception("the body must be a JSON object");
-        }
-        JsonNode url = root.get("url");
-        if (url == null || !url.isTextual()) {
-            throw new ApiException(PlatformProblem.VALIDATION_FAILED.problem("url is required (a string)").withField("url"));
-        }
-        JsonNode types = root.get("eventTypes");
-        if (types == null || !types.isArray()) {
-            throw new ApiException(PlatformProblem.VALIDATION_FAILED.problem("eventTypes is required (an array of strings)")
-                    .withField("eventTypes"));
-        }
-        List<String> eventTypes = new ArrayList<>();
-        for (JsonNode type : types) {
-            if (!type.isTextual()) {
-                throw new ApiException(PlatformProblem.VALIDATION_FAILED.problem("eventTypes must be strings")
-                        .withField("eventTypes"));
-            }
-            eventTypes.add(type.asText());
-        }
-        JsonNode description = root.get("description");
-        if (description != null && !description.isNull() && !description.isTextual()) {
-            throw new ApiException(PlatformProblem.VALIDATION_FAILED.problem("description must be a string")
-                    .withField("description"));
-        }
-        try {
-            return new CreateSubscriptionCommand(tenantId, key, url.asText(), eventTypes,
-                    description == null || description.isNull() ? null : description.asText());
-        } catch (InvalidSubscriptionException e) {
-            throw invalid(e);
-        }
     }
 
     private static ApiException invalid(InvalidSubscriptionException e) {
@@ -144,13 +112,13 @@ class WebhookController {
      */
     @Post("/{id}/rotate-secret")
     WebhookJson.RotatedSecret rotateSecret(HttpRequest<?> request, @PathVariable String id) {
-        return subscriptions.rotateSecret(Caller.of(request).tenantId(), id).map(WebhookJson.RotatedSecret::of)
+        return rotateSecret.rotateSecret(Caller.of(request).tenantId(), id).map(WebhookJson.RotatedSecret::of)
                 .orElseThrow(() -> notFound(id));
     }
 
     @Delete("/{id}")
     HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
-        if (!subscriptions.delete(Caller.of(request).tenantId(), id)) {
+        if (!deleteSubscription.delete(Caller.of(request).tenantId(), id)) {
             throw notFound(id);
         }
         return HttpResponse.noContent();

@@ -1,6 +1,6 @@
 package dev.polyledger.notification.adapter.in.web;
 
-import dev.polyledger.notification.application.service.SubscriptionService;
+import dev.polyledger.notification.application.port.in.RotateSecretUseCase;
 import dev.polyledger.notification.domain.Delivery;
 import dev.polyledger.notification.domain.Subscription;
 import io.micronaut.serde.annotation.Serdeable;
@@ -37,7 +37,7 @@ final class WebhookJson {
      */
     @Serdeable
     record RotatedSecret(String id, String secret, Instant previousSecretExpiresAt) {
-        static RotatedSecret of(SubscriptionService.Rotated rotated) {
+        static RotatedSecret of(RotateSecretUseCase.Rotated rotated) {
             return new RotatedSecret(rotated.subscription().id(), rotated.subscription().secret(),
                     rotated.previousSecretExpiresAt());
         }

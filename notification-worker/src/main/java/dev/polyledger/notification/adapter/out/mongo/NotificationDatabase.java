@@ -2,7 +2,7 @@ package dev.polyledger.notification.adapter.out.mongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import io.micronaut.context.annotation.Value;
+import dev.polyledger.notification.config.NotificationProperties;
 import jakarta.inject.Singleton;
 
 /** The worker's MongoDB database, {@code notification.mongodb.database} (env {@code NOTIFICATION_MONGODB_DATABASE}). */
@@ -11,16 +11,12 @@ class NotificationDatabase {
     private final MongoClient client;
     private final String name;
 
-    NotificationDatabase(MongoClient client, @Value("${notification.mongodb.database:notification}") String name) {
+    NotificationDatabase(MongoClient client, NotificationProperties.Mongodb settings) {
         this.client = client;
-        this.name = name;
+        this.name = settings.database();
     }
 
     MongoDatabase get() {
         return client.getDatabase(name);
-    }
-
-    String name() {
-        return name;
     }
 }

@@ -1,4 +1,4 @@
-package dev.polyledger.notification.application.service;
+package dev.polyledger.notification.application.port.in;
 
 import dev.polyledger.notification.domain.InvalidSubscriptionException;
 import dev.polyledger.notification.domain.Subscription;
@@ -7,19 +7,27 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * {@code POST /api/v1/webhooks}: checks itself except for the URL's addresses ({@code UrlPolicy}, in the service).
+ * A request to create a webhook subscription. It checks itself on construction, except for the URL's addresses,
+ * which need DNS and the configured policy ({@code UrlPolicy}, applied once by the service).
  *
  * @param tenantId       the caller's tenant: owner of the subscription and scope of the idempotency key
  * @param idempotencyKey the client's key, unique within the tenant
+ * @param url            the endpoint as sent; not null
+ * @param eventTypes     routing keys or {@code "*"}: at least one, each known; duplicates are dropped
+ * @param description    free text of at most {@value Subscription#MAX_DESCRIPTION} characters, or null
  * @throws InvalidSubscriptionException naming the field at fault
  */
 public record CreateSubscriptionCommand(String tenantId, String idempotencyKey, String url, List<String> eventTypes,
                                         String description) {
     public CreateSubscriptionCommand {
-        java.util.Objects.requireNonNull(tenantId, "tenantId");
-        java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        if (url == null) {
+            throw new InvalidSubscriptionException("url", "url is required (a string)");
+        }
         eventTypes = Subscription.checkEventTypes(eventTypes);
         if (description != null && description.length() > Subscription.MAX_DESCRIPTION) {
             throw new InvalidSubscriptionException("description",
