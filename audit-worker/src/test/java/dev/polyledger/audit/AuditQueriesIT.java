@@ -1,12 +1,12 @@
 package dev.polyledger.audit;
 
+import dev.polyledger.audit.testing.AuditTestEnvironment;
 import dev.polyledger.platform.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polyledger.audit.testing.AuditClient;
 import dev.polyledger.audit.testing.TestBroker;
-import dev.polyledger.audit.testing.TestMongo;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -47,7 +47,7 @@ class AuditQueriesIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestMongo.properties();
+        return AuditTestEnvironment.properties();
     }
 
     private Instant at(int millis) {

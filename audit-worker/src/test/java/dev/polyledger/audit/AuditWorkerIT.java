@@ -1,5 +1,6 @@
 package dev.polyledger.audit;
 
+import dev.polyledger.audit.testing.AuditTestEnvironment;
 import dev.polyledger.platform.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +9,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import dev.polyledger.audit.testing.AuditClient;
 import dev.polyledger.audit.testing.TestBroker;
-import dev.polyledger.audit.testing.TestMongo;
 import dev.polyledger.events.LedgerTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -51,7 +51,7 @@ class AuditWorkerIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestMongo.properties());
+        Map<String, String> properties = new HashMap<>(AuditTestEnvironment.properties());
         properties.put("audit.consumer.batch.max-wait", "500ms");
         return properties;
     }
@@ -101,7 +101,7 @@ class AuditWorkerIT implements TestPropertyProvider {
         assertThat(data.get("metadata").get("order.id").asText()).isEqualTo("991");
         assertThat(data.get("metadata").get("$channel").asText()).isEqualTo("web");
 
-        var stored = mongo.getDatabase(TestMongo.DATABASE).getCollection("audit_events")
+        var stored = mongo.getDatabase(AuditTestEnvironment.MONGO_DATABASE).getCollection("audit_events")
                 .find(Filters.eq("_id", eventId.toString())).first();
         assertThat(stored).isNotNull();
         assertThat(stored.get("occurredAt")).isInstanceOf(java.util.Date.class);
@@ -196,7 +196,7 @@ class AuditWorkerIT implements TestPropertyProvider {
     }
 
     private MongoCollection<Document> snapshots() {
-        return mongo.getDatabase(TestMongo.DATABASE).getCollection("audit_events");
+        return mongo.getDatabase(AuditTestEnvironment.MONGO_DATABASE).getCollection("audit_events");
     }
 
     private double largestBatch() {

@@ -1,5 +1,6 @@
 package dev.polyledger.audit;
 
+import dev.polyledger.audit.testing.AuditTestEnvironment;
 import dev.polyledger.platform.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +54,7 @@ class MongoOutageIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(dev.polyledger.audit.testing.TestAuth.properties());
+        Map<String, String> properties = new java.util.HashMap<>(AuditTestEnvironment.DATABASE.properties());
         properties.putAll(Map.of(
                 "mongodb.uri", "mongodb://127.0.0.1:" + port,
                 "mongodb.cluster.server-selection-timeout", "1s",

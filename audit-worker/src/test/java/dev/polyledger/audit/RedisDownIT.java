@@ -1,9 +1,9 @@
 package dev.polyledger.audit;
 
+import dev.polyledger.audit.testing.AuditTestEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polyledger.audit.testing.AuditClient;
-import dev.polyledger.audit.testing.TestMongo;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -29,7 +29,7 @@ class RedisDownIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestMongo.properties());
+        Map<String, String> properties = new HashMap<>(AuditTestEnvironment.properties());
         properties.put("redis.uri", "redis://127.0.0.1:" + closedPort());
         return properties;
     }

@@ -1,15 +1,15 @@
 package dev.polyledger.audit;
 
+import dev.polyledger.platform.testing.TestMongo;
+import dev.polyledger.platform.testing.TenantEvents;
+import dev.polyledger.audit.testing.AuditTestEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.polyledger.audit.testing.AuditClient;
-import dev.polyledger.audit.testing.TenantEvents;
-import dev.polyledger.audit.testing.TestAuth;
 import dev.polyledger.audit.testing.TestBroker;
-import dev.polyledger.audit.testing.TestMongo;
 import dev.polyledger.platform.http.auth.Scope;
 import dev.polyledger.platform.testing.Events;
 import dev.polyledger.platform.testing.TestTenants;
@@ -51,14 +51,14 @@ class TenantIsolationIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestMongo.properties();
+        return AuditTestEnvironment.properties();
     }
 
     @BeforeAll
     void publishBothTenantsHistories() throws Exception {
-        acme = TestAuth.newTenant(Scope.AUDIT_READ);
-        globex = TestAuth.newTenant(Scope.AUDIT_READ);
-        acmeLedgerOnly = TestAuth.newKey(acme.tenantId(), Scope.LEDGER_READ, Scope.WEBHOOKS_MANAGE);
+        acme = AuditTestEnvironment.KEYS.newTenant(Scope.AUDIT_READ);
+        globex = AuditTestEnvironment.KEYS.newTenant(Scope.AUDIT_READ);
+        acmeLedgerOnly = AuditTestEnvironment.KEYS.newKey(acme.tenantId(), Scope.LEDGER_READ, Scope.WEBHOOKS_MANAGE);
         String url = server.getURL().toString();
         asAcme = new AuditClient(url, acme.key());
         asGlobex = new AuditClient(url, globex.key());
@@ -71,7 +71,7 @@ class TenantIsolationIT implements TestPropertyProvider {
                     globex.keyId(), Events.transferPosted(globexEvent, globexTransfer, alice, bob, now)));
         }
         try (MongoClient client = MongoClients.create(TestMongo.uri())) {
-            client.getDatabase(TestMongo.DATABASE).getCollection("audit_events").insertOne(legacySnapshot(now));
+            client.getDatabase(AuditTestEnvironment.MONGO_DATABASE).getCollection("audit_events").insertOne(legacySnapshot(now));
         }
         assertThat(asAcme.awaitGet("/api/v1/audit/transfers/" + acmeTransfer, a -> a.status() == 200, WITHIN).status())
                 .isEqualTo(200);

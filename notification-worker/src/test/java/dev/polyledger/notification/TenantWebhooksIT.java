@@ -1,14 +1,13 @@
 package dev.polyledger.notification;
 
+import dev.polyledger.platform.testing.TenantEvents;
+import dev.polyledger.notification.testing.NotificationTestEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polyledger.notification.testing.Api;
 import dev.polyledger.notification.testing.Receiver;
-import dev.polyledger.notification.testing.TenantEvents;
-import dev.polyledger.notification.testing.TestAuth;
 import dev.polyledger.notification.testing.TestBroker;
-import dev.polyledger.notification.testing.TestMongo;
 import dev.polyledger.platform.http.auth.Scope;
 import dev.polyledger.platform.testing.Events;
 import dev.polyledger.platform.testing.TestTenants;
@@ -52,7 +51,7 @@ class TenantWebhooksIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = TestMongo.properties("notification_it_tenants");
+        Map<String, String> properties = NotificationTestEnvironment.properties("notification_it_tenants");
         properties.put("notification.allow-private-urls", "true");
         properties.put("notification.retry.schedule", "100ms,200ms,300ms");
         properties.put("notification.dispatch.interval", "50ms");
@@ -62,8 +61,8 @@ class TenantWebhooksIT implements TestPropertyProvider {
 
     @BeforeAll
     void tenants() {
-        acme = TestAuth.newTenant(Scope.WEBHOOKS_MANAGE);
-        globex = TestAuth.newTenant(Scope.WEBHOOKS_MANAGE);
+        acme = NotificationTestEnvironment.KEYS.newTenant(Scope.WEBHOOKS_MANAGE);
+        globex = NotificationTestEnvironment.KEYS.newTenant(Scope.WEBHOOKS_MANAGE);
         asAcme = new Api(server.getURL().toString(), acme.key());
         asGlobex = new Api(server.getURL().toString(), globex.key());
     }
@@ -243,7 +242,7 @@ class TenantWebhooksIT implements TestPropertyProvider {
 
     @Test
     void aKeyWithoutWebhooksManageIsRefused403() {
-        var auditOnly = new Api(server.getURL().toString(), TestAuth.newKey(acme.tenantId(), Scope.AUDIT_READ,
+        var auditOnly = new Api(server.getURL().toString(), NotificationTestEnvironment.KEYS.newKey(acme.tenantId(), Scope.AUDIT_READ,
                 Scope.LEDGER_WRITE).key());
         List<String> before = ids(asAcme.get("/api/v1/webhooks"));
 

@@ -1,5 +1,7 @@
 package dev.polyledger.ledger.application;
 
+import dev.polyledger.platform.testing.MutableClock;
+
 import static dev.polyledger.ledger.domain.DomainFixtures.OTHER_TENANT;
 import static dev.polyledger.ledger.application.TestRequests.key;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,6 +2,7 @@ package dev.polyledger.audit.domain;
 
 import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.events.EventType;
+import dev.polyledger.events.Uuids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -116,15 +117,7 @@ public record AuditSnapshot(
 
     private static UUID accountId(Map<String, Object> data, String field) {
         Object value = data.get(field);
-        if (value instanceof String text) {
-            try {
-                if (text.length() == 36) {
-                    return UUID.fromString(text);
-                }
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-        }
-        throw new MalformedEventException("data." + field + " must be an account id (a UUID), was " + value);
+        return Uuids.parse(value instanceof String text ? text : null).orElseThrow(() -> new MalformedEventException(
+                "data." + field + " must be an account id (a UUID), was " + value));
     }
 }

@@ -4,9 +4,9 @@ import dev.polyledger.platform.testing.HttpTestClient;
 
 /** A test client of the audit API over real HTTP, sending {@code Authorization: Bearer <key>} unless the key is null. */
 public final class AuditClient extends HttpTestClient {
-    /** A client with {@link TestAuth#defaultKey()} (tenant {@code default}). */
+    /** A client with {@code KEYS.defaultKey()} (tenant {@code default}). */
     public AuditClient(String baseUrl) {
-        this(baseUrl, TestAuth.defaultKey().key());
+        this(baseUrl, AuditTestEnvironment.KEYS.defaultKey().key());
     }
 
     /** A client with the given API key; null sends none. */

@@ -7,9 +7,9 @@ import java.util.UUID;
 
 /** A test client of the webhooks API over real HTTP, sending {@code Authorization: Bearer <key>} unless the key is null. */
 public final class Api extends HttpTestClient {
-    /** A client with {@link TestAuth#defaultKey()} (tenant {@code default}). */
+    /** A client with {@code KEYS.defaultKey()} (tenant {@code default}). */
     public Api(String baseUrl) {
-        this(baseUrl, TestAuth.defaultKey().key());
+        this(baseUrl, NotificationTestEnvironment.KEYS.defaultKey().key());
     }
 
     /** A client with the given API key; null sends none. */

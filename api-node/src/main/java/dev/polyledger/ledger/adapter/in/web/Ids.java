@@ -3,34 +3,22 @@ package dev.polyledger.ledger.adapter.in.web;
 import dev.polyledger.ledger.domain.AccountId;
 import dev.polyledger.ledger.domain.TransferId;
 import dev.polyledger.ledger.domain.ValidationException;
-import java.util.Optional;
-import java.util.UUID;
+import dev.polyledger.events.Uuids;
 
-/** Parses ids from paths (an id that is not a UUID names nothing: 404) and from bodies (400). */
+/** Parses ids ({@link Uuids}: 36 characters) from paths (an id that is not a UUID names nothing: 404) and from bodies (400). */
 final class Ids {
     private Ids() {
     }
 
-    private static Optional<UUID> uuid(String text) {
-        if (text == null || text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     /** @throws ApiException 404 ACCOUNT_NOT_FOUND when the path segment is not a UUID */
     static AccountId accountInPath(String text) {
-        return uuid(text).map(AccountId::new)
+        return Uuids.parse(text).map(AccountId::new)
                 .orElseThrow(() -> ErrorCode.ACCOUNT_NOT_FOUND.exception("account " + text + " does not exist"));
     }
 
     /** @throws ApiException 404 TRANSFER_NOT_FOUND when the path segment is not a UUID */
     static TransferId transferInPath(String text) {
-        return uuid(text).map(TransferId::new)
+        return Uuids.parse(text).map(TransferId::new)
                 .orElseThrow(() -> ErrorCode.TRANSFER_NOT_FOUND.exception("transfer " + text + " does not exist"));
     }
 
@@ -39,7 +27,7 @@ final class Ids {
         if (text == null) {
             return null;
         }
-        return uuid(text).map(AccountId::new)
+        return Uuids.parse(text).map(AccountId::new)
                 .orElseThrow(() -> new ValidationException(field, field + " must be an account id (a UUID)"));
     }
 }

@@ -2,6 +2,7 @@ package dev.polyledger.audit.adapter.in.rabbitmq;
 
 import dev.polyledger.audit.application.port.in.RecordEventUseCase;
 import dev.polyledger.audit.application.port.in.RecordOutcome;
+import dev.polyledger.events.EnvelopeReader;
 import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.events.LedgerTopology;
 import io.micrometer.core.instrument.Counter;

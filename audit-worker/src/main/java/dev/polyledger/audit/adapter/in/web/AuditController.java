@@ -13,7 +13,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.Optional;
+import dev.polyledger.events.Uuids;
 import java.util.UUID;
 
 /**
@@ -56,17 +56,8 @@ class AuditController {
     @Get("/transfers/{id}")
     SnapshotJson transfer(HttpRequest<?> request, @PathVariable String id) {
         String tenantId = Caller.of(request).tenantId();
-        return uuid(id).flatMap(transferId -> queries.transfer(tenantId, transferId)).map(SnapshotJson::of)
+        return Uuids.parse(id).flatMap(transferId -> queries.transfer(tenantId, transferId)).map(SnapshotJson::of)
                 .orElseThrow(() -> ErrorCode.AUDIT_RECORD_NOT_FOUND.exception(
                         "no audit record of transfer " + id + " (yet)"));
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return text != null && text.length() == 36 ? Optional.of(UUID.fromString(text))
-                    : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

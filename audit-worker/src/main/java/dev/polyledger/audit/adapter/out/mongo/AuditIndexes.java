@@ -1,6 +1,7 @@
 package dev.polyledger.audit.adapter.out.mongo;
 
 import com.mongodb.MongoException;
+import dev.polyledger.platform.mongo.MongoOutage;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -48,7 +49,7 @@ class AuditIndexes {
             settled.set(true);
             LOG.info("indexes of {}: {}", MongoAuditRecords.COLLECTION, names);
         } catch (MongoException e) {
-            if (MongoAuditRecords.unavailable(e)) {
+            if (MongoOutage.isOutage(e)) {
                 LOG.warn("MongoDB unavailable, indexes of {} not created yet (next try in a minute): {}",
                         MongoAuditRecords.COLLECTION, e.getMessage());
             } else {

@@ -1,6 +1,7 @@
 package dev.polyledger.audit.adapter.out.mongo;
 
 import dev.polyledger.platform.mongo.MongoInserts;
+import dev.polyledger.platform.mongo.MongoOutage;
 import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.ACCOUNT_IDS;
 import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.ID;
 import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.OCCURRED_AT;
@@ -9,15 +10,7 @@ import static dev.polyledger.audit.adapter.out.mongo.SnapshotDocuments.TYPE;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
-import com.mongodb.MongoExecutionTimeoutException;
-import com.mongodb.MongoInterruptedException;
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-import com.mongodb.MongoWriteConcernException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoClient;
@@ -97,7 +90,7 @@ class MongoAuditRecords implements AuditRecords {
             }
             return results;
         } catch (MongoException e) {
-            if (unavailable(e)) {
+            if (MongoOutage.isOutage(e)) {
                 throw translate(e);
             }
             return addOneByOne(snapshots, docs);
@@ -185,22 +178,11 @@ class MongoAuditRecords implements AuditRecords {
         }
     }
 
-    /** Unavailability (no server, timeouts, failover, lost write concern) as the port's exception; the rest as is. */
+    /** Unavailability ({@link MongoOutage}: no server, timeouts, failover, lost write concern) as the port's exception; the rest as is. */
     static RuntimeException translate(MongoException e) {
-        if (unavailable(e)) {
+        if (MongoOutage.isOutage(e)) {
             return new AuditStoreUnavailableException("MongoDB unavailable: " + e.getMessage(), e);
         }
         return e;
-    }
-
-    static boolean unavailable(MongoException e) {
-        return e instanceof MongoTimeoutException
-                || e instanceof MongoSocketException
-                || e instanceof MongoConnectionPoolClearedException
-                || e instanceof MongoExecutionTimeoutException
-                || e instanceof MongoNotPrimaryException
-                || e instanceof MongoNodeIsRecoveringException
-                || e instanceof MongoWriteConcernException
-                || e instanceof MongoInterruptedException;
     }
 }

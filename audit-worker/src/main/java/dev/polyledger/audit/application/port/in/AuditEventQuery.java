@@ -1,6 +1,7 @@
 package dev.polyledger.audit.application.port.in;
 
 import dev.polyledger.events.EventType;
+import dev.polyledger.events.Uuids;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -79,14 +80,7 @@ public record AuditEventQuery(
         if (blank(text)) {
             return null;
         }
-        try {
-            if (text.length() == 36) {
-                return UUID.fromString(text);
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw new InvalidQueryException(field, field + " must be a UUID");
+        return Uuids.parse(text).orElseThrow(() -> new InvalidQueryException(field, field + " must be a UUID"));
     }
 
     private static EventType type(String field, String text) {

@@ -1,5 +1,6 @@
 package dev.polyledger.audit.application.port.in;
 
+import dev.polyledger.events.Uuids;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -47,11 +48,8 @@ public record PageCursor(Instant occurredAt, UUID eventId) {
             if (slash < 0) {
                 throw invalid();
             }
-            String id = plain.substring(slash + 1);
-            if (id.length() != 36) {
-                throw invalid();
-            }
-            return new PageCursor(Instant.parse(plain.substring(0, slash)), UUID.fromString(id));
+            UUID id = Uuids.parse(plain.substring(slash + 1)).orElseThrow(PageCursor::invalid);
+            return new PageCursor(Instant.parse(plain.substring(0, slash)), id);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid();
         }

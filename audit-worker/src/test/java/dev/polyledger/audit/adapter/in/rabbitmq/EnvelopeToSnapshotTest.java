@@ -1,12 +1,13 @@
 package dev.polyledger.audit.adapter.in.rabbitmq;
 
+import dev.polyledger.platform.testing.TenantEvents;
 import dev.polyledger.platform.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polyledger.audit.domain.AuditSnapshot;
-import dev.polyledger.audit.testing.TenantEvents;
 import dev.polyledger.audit.domain.MalformedEventException;
+import dev.polyledger.events.EnvelopeReader;
 import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.events.EventType;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,13 @@
 package dev.polyledger.notification.adapter.in.rabbitmq;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polyledger.events.EnvelopeReader;
 import dev.polyledger.events.EventEnvelope;
-import java.util.UUID;
+import java.nio.charset.StandardCharsets;
 
 /**
- * What the worker reads of an envelope to schedule its deliveries; the body itself is delivered untouched.
+ * What the worker keeps of an envelope to schedule its deliveries; the body itself is delivered untouched. The
+ * envelope is read and validated by the contract's one reader ({@link EnvelopeReader}, the same as the
+ * audit-worker's), so a message the audit-worker dead-letters as malformed is dead-lettered here too.
  *
  * @param eventId  the envelope's {@code eventId}, a UUID string
  * @param type     its {@code type} (routing key), non-blank
@@ -14,38 +15,15 @@ import java.util.UUID;
  *                 tenants existed)
  */
 record EventHeader(String eventId, String type, String tenantId) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final EnvelopeReader READER = new EnvelopeReader();
 
-    /**
-     * @throws IllegalArgumentException when the body is not a JSON object, {@code eventId} is not a UUID, {@code type}
-     *                                  is missing or blank, or {@code tenantId} is present but not a non-empty string
-     */
+    /** @throws IllegalArgumentException when the body is not an envelope of the contract, with the reason */
     static EventHeader read(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage());
+        var read = READER.read(body.getBytes(StandardCharsets.UTF_8));
+        if (read instanceof EnvelopeReader.Malformed malformed) {
+            throw new IllegalArgumentException(malformed.reason());
         }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        String eventId = root.path("eventId").asText("");
-        String type = root.path("type").asText("");
-        if (eventId.length() != 36) {
-            throw new IllegalArgumentException("eventId must be a UUID");
-        }
-        UUID.fromString(eventId);
-        if (type.isBlank()) {
-            throw new IllegalArgumentException("type is missing");
-        }
-        JsonNode tenant = root.path("tenantId");
-        if (tenant.isMissingNode() || tenant.isNull()) {
-            return new EventHeader(eventId, type, EventEnvelope.DEFAULT_TENANT);
-        }
-        if (!tenant.isTextual() || tenant.asText().isBlank()) {
-            throw new IllegalArgumentException("tenantId must be a non-empty string");
-        }
-        return new EventHeader(eventId, type, tenant.asText());
+        EventEnvelope<?> event = ((EnvelopeReader.Envelope) read).event();
+        return new EventHeader(event.eventId().toString(), event.type(), event.tenantId());
     }
 }

@@ -1,15 +1,17 @@
-package dev.polyledger.notification.testing;
+package dev.polyledger.platform.testing;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * The MongoDB of the integration tests: {@code MONGODB_URI} when set (each test class's database is dropped before
- * use), otherwise an in-process mongo-java-server (memory backend) on a free port of 127.0.0.1, once per JVM.
+ * The MongoDB of the integration tests: {@code MONGODB_URI} when set, otherwise an in-process mongo-java-server
+ * (memory backend) on a free port of 127.0.0.1, started once per JVM. The service under test only ever sees a URI;
+ * each suite uses databases of its own and empties them with {@link #emptied}.
+ *
+ * <p>The MongoDB driver and mongo-java-server are optional dependencies of this module: a module that uses this
+ * class has them in its test scope already (the workers); the api-node's tests do not get them.
  */
 public final class TestMongo {
     private static String uri;
@@ -32,18 +34,11 @@ public final class TestMongo {
         return uri;
     }
 
-    /**
-     * Properties pointing a context at an emptied database of the test MongoDB, at the test broker and at the test
-     * database of API keys with the operator key ({@link TestAuth}).
-     */
-    public static Map<String, String> properties(String database) {
+    /** Drops {@code database} on the test MongoDB and returns the URI, for a context that starts from nothing. */
+    public static String emptied(String database) {
         try (MongoClient client = MongoClients.create(uri())) {
             client.getDatabase(database).drop();
         }
-        Map<String, String> properties = new HashMap<>(TestAuth.properties());
-        properties.put("mongodb.uri", uri());
-        properties.put("notification.mongodb.database", database);
-        properties.put("rabbitmq.uri", TestBroker.uri());
-        return properties;
+        return uri();
     }
 }

@@ -1,8 +1,8 @@
-package dev.polyledger.notification.testing;
+package dev.polyledger.platform.testing;
 
 /**
- * Envelopes of {@code platform-testing}'s {@code Events} published by a tenant: the same JSON with {@code tenantId}
- * and {@code actor} (the API key id) in front, as the api-node publishes them since tenants exist.
+ * Envelopes of {@link Events} published by a tenant: the same JSON with {@code tenantId} and {@code actor} (the API
+ * key id) in front, as the api-node publishes them since tenants exist.
  */
 public final class TenantEvents {
     private TenantEvents() {

@@ -1,39 +1,51 @@
-package dev.polyledger.audit.testing;
+package dev.polyledger.platform.testing;
 
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 
 /**
- * The PostgreSQL database of the audit-worker's integration tests, where platform-http keeps API keys and tenants
- * (schema {@code auth}, migrated by that module): {@value #NAME} on the local server unless
- * {@code AUDIT_IT_DB_URL} names another, created when missing (through the {@code postgres} database), never the
- * cluster's {@code ledger}.
+ * A PostgreSQL database of one module's integration tests on the local server (trust authentication, user
+ * {@code postgres} unless {@code LEDGER_TEST_DB_USER}/{@code LEDGER_TEST_DB_PASSWORD} say otherwise), created when
+ * missing through the {@code postgres} database. Each module names its own database and the environment variable
+ * that may point elsewhere, so that no two suites, and never the cluster's {@code ledger}, share one.
  */
 public final class TestDatabase {
-    public static final String NAME = "audit_it";
-    private static boolean ensured;
+    private final String defaultName;
+    private final String overrideVariable;
+    private boolean ensured;
 
-    private TestDatabase() {
+    /**
+     * @param defaultName      the database on 127.0.0.1:5432 when the variable is not set, e.g. {@code audit_it}
+     * @param overrideVariable the environment variable whose JDBC URL replaces it, e.g. {@code AUDIT_IT_DB_URL}
+     */
+    public TestDatabase(String defaultName, String overrideVariable) {
+        this.defaultName = defaultName;
+        this.overrideVariable = overrideVariable;
     }
 
-    public static String url() {
-        String url = System.getenv("AUDIT_IT_DB_URL");
-        return url != null && !url.isBlank() ? url : "jdbc:postgresql://127.0.0.1:5432/" + NAME;
+    public String url() {
+        String url = System.getenv(overrideVariable);
+        return url != null && !url.isBlank() ? url : "jdbc:postgresql://127.0.0.1:5432/" + defaultName;
     }
 
-    public static String user() {
+    public String user() {
         String user = System.getenv("LEDGER_TEST_DB_USER");
         return user != null ? user : "postgres";
     }
 
-    public static String password() {
+    public String password() {
         String password = System.getenv("LEDGER_TEST_DB_PASSWORD");
         return password != null ? password : "";
     }
 
-    /** Creates the database unless it exists; once per JVM. */
-    public static synchronized void ensureExists() {
+    /**
+     * Creates the database unless it exists; once per instance.
+     *
+     * @throws IllegalStateException when PostgreSQL cannot be reached or refuses
+     */
+    public synchronized void ensureExists() {
         if (ensured) {
             return;
         }
@@ -57,14 +69,14 @@ public final class TestDatabase {
     }
 
     /** The datasource properties of a test context, the database created when missing. */
-    public static Map<String, String> properties() {
+    public Map<String, String> properties() {
         ensureExists();
         return Map.of("datasources.default.url", url(), "datasources.default.username", user(),
                 "datasources.default.password", password());
     }
 
     /** A plain connection to the test database. */
-    public static java.sql.Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), user(), password());
     }
 }

@@ -1,0 +1,6 @@
+package dev.polyledger.platform.testing.hexagon.bad.adapter.out.cache;
+
+/** Fixture of HexagonalArchitectureTest. */
+public class Cached {
+    public int hits;
+}
