@@ -12,4 +12,14 @@ public interface UnavailableDependency {
 
     /** The name used in the problem detail, e.g. "the ledger database". */
     String name();
+
+    /** Whether {@code failure} or one of its causes is an instance of {@code type}; for {@link #isUnavailable}. */
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

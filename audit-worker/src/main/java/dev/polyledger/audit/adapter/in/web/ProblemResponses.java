@@ -35,12 +35,7 @@ final class ProblemResponses {
     static class AuditStore implements UnavailableDependency {
         @Override
         public boolean isUnavailable(Throwable failure) {
-            for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-                if (t instanceof AuditStoreUnavailableException) {
-                    return true;
-                }
-            }
-            return false;
+            return UnavailableDependency.causedBy(failure, AuditStoreUnavailableException.class);
         }
 
         @Override
