@@ -43,9 +43,8 @@ class LedgerFactory {
     /**
      * Random (version 4) UUIDs, deliberately not time-ordered: under SERIALIZABLE, PostgreSQL's predicate locks
      * on B-tree pages turn "every transaction inserts at the rightmost leaf and reads it back in a foreign-key
-     * check" into a read-write conflict between every pair of concurrent transfers. Measured with
-     * perf/pgbench on this machine: UUIDv7 ids 457-474 transfers/s with 39-40 % of transactions retried;
-     * random ids 860-915/s with 3-7 % retried, same constraints.
+     * check" into a read-write conflict between every pair of concurrent transfers (about half the throughput and
+     * several times the retries with time-ordered ids: perf/results/2026-11-21-random-vs-time-ordered-ids.md).
      */
     @Singleton
     IdGenerator idGenerator() {
