@@ -1,20 +1,34 @@
 package dev.polyledger.platform.http;
 
 /**
- * A kind of problem a service answers with: its stable code (the enum constant's name) and its
- * {@link ProblemType} (HTTP status and title). The platform-wide codes are {@link PlatformProblem}; a service lists
- * only its own as an enum implementing this, one line per code:
+ * A kind of problem a service answers with: its stable code and its {@link ProblemType} (HTTP status and title).
+ * The platform-wide codes are the enum {@link PlatformProblem}; a service lists only its own, one line per code:
  * <pre>
- * enum ErrorCode implements ProblemCode {
- *     ACCOUNT_NOT_FOUND(404, "Account not found");
- *
- *     private final ProblemType type;
- *     ErrorCode(int status, String title) { this.type = new ProblemType(status, title); }
- *     public ProblemType type() { return type; }
+ * final class ErrorCode {
+ *     static final ProblemCode ACCOUNT_NOT_FOUND = ProblemCode.of("ACCOUNT_NOT_FOUND", 404, "Account not found");
  * }
  * </pre>
  */
 public interface ProblemCode {
+
+    /**
+     * A code of a service's own.
+     *
+     * @param code   upper-case letters, digits and underscores, starting with a letter, e.g. {@code ACCOUNT_NOT_FOUND}
+     * @throws IllegalArgumentException for a code of another form, a status outside 400-599 or a blank title
+     */
+    static ProblemCode of(String code, int status, String title) {
+        return new Code(code, new ProblemType(status, title));
+    }
+
+    /** A code made by {@link #of}. */
+    record Code(String name, ProblemType type) implements ProblemCode {
+        public Code {
+            if (name == null || !name.matches("[A-Z][A-Z0-9_]*")) {
+                throw new IllegalArgumentException("a problem code is UPPER_SNAKE_CASE, was " + name);
+            }
+        }
+    }
 
     /** The stable code, e.g. {@code VALIDATION_FAILED}. */
     String name();

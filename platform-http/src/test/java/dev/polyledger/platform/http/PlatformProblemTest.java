@@ -28,4 +28,14 @@ class PlatformProblemTest {
         assertThatThrownBy(() -> new ProblemType(200, "OK")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ProblemType(400, " ")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aServiceCodeIsOneLineWithItsNameStatusAndTitle() {
+        ProblemCode code = ProblemCode.of("ACCOUNT_NOT_FOUND", 404, "Account not found");
+
+        assertThat(code.problem("account 7 does not exist")).isEqualTo(Problem.of(404, "ACCOUNT_NOT_FOUND",
+                "Account not found", "account 7 does not exist"));
+        assertThatThrownBy(() -> ProblemCode.of("account not found", 404, "Account not found"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

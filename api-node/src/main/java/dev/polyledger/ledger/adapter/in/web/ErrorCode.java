@@ -2,28 +2,20 @@ package dev.polyledger.ledger.adapter.in.web;
 
 import dev.polyledger.ledger.domain.LedgerRejection;
 import dev.polyledger.platform.http.ProblemCode;
-import dev.polyledger.platform.http.ProblemType;
 
 /**
  * The problem codes of the ledger API besides the ledger's own rejections ({@link LedgerRejection}) and the
  * platform-wide ones ({@link dev.polyledger.platform.http.PlatformProblem}: VALIDATION_FAILED, IDEMPOTENCY_KEY_*,
  * NOT_FOUND, SERVICE_UNAVAILABLE, INTERNAL_ERROR…).
  */
-enum ErrorCode implements ProblemCode {
-    ACCOUNT_NOT_FOUND(404, "Account not found"),
-    TRANSFER_NOT_FOUND(404, "Transfer not found"),
-    BATCH_REJECTED(422, "Batch rejected: nothing was posted"),
-    TRANSACTION_CONFLICT(503, "Too much contention; retry later with the same Idempotency-Key");
+final class ErrorCode {
+    static final ProblemCode ACCOUNT_NOT_FOUND = ProblemCode.of("ACCOUNT_NOT_FOUND", 404, "Account not found");
+    static final ProblemCode TRANSFER_NOT_FOUND = ProblemCode.of("TRANSFER_NOT_FOUND", 404, "Transfer not found");
+    static final ProblemCode BATCH_REJECTED = ProblemCode.of("BATCH_REJECTED", 422, "Batch rejected: nothing was posted");
+    static final ProblemCode TRANSACTION_CONFLICT = ProblemCode.of("TRANSACTION_CONFLICT", 503,
+            "Too much contention; retry later with the same Idempotency-Key");
 
-    private final ProblemType type;
-
-    ErrorCode(int status, String title) {
-        this.type = new ProblemType(status, title);
-    }
-
-    @Override
-    public ProblemType type() {
-        return type;
+    private ErrorCode() {
     }
 
     /** HTTP status of a ledger rejection: 404 for a missing account, 422 for every business rule. */
