@@ -1,0 +1,22 @@
+"""Webhook receiver of the compose test: 204 to every POST, each request appended to /tmp/received.jsonl."""
+import json
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class Receiver(BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        record = {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()},
+                  "body": body.decode("utf-8")}
+        with open("/tmp/received.jsonl", "a", encoding="utf-8") as out:
+            out.write(json.dumps(record) + "\n")
+        self.send_response(204)
+        self.end_headers()
+
+    def do_GET(self):  # health check
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+ThreadingHTTPServer(("0.0.0.0", 8099), Receiver).serve_forever()
