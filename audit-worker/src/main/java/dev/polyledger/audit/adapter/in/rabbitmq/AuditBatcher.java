@@ -2,11 +2,10 @@ package dev.polyledger.audit.adapter.in.rabbitmq;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Value;
+import dev.polyledger.audit.config.AuditProperties;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -19,9 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Gathers the deliveries of the {@code audit} queue into batches for {@link BatchRecorder}, on one thread of its own
  * ({@value #THREAD}). A batch starts with the first delivery waiting and takes every other one waiting, up to
- * {@code audit.consumer.batch.size} messages (env {@code AUDIT_BATCH_SIZE}, 1..{@value AuditEventListener#PREFETCH},
- * default 100); when that is fewer, it waits for more at most {@code audit.consumer.batch.max-wait} after its first
- * delivery arrived (env {@code AUDIT_BATCH_WAIT}, 0..10 s, default 100 ms; 0: no waiting, the batch is what
+ * {@link AuditProperties.Consumer.Batch#size()} messages; when that is fewer, it waits for more at most
+ * {@link AuditProperties.Consumer.Batch#maxWait()} after its first delivery arrived (0: no waiting, the batch is what
  * arrived during the previous write). So a snapshot's latency grows by at most that wait, and one MongoDB write and
  * one acknowledgement serve a whole batch instead of each message.
  *
@@ -41,20 +39,10 @@ class AuditBatcher {
     private final Thread writer;
     private volatile boolean running = true;
 
-    AuditBatcher(BatchRecorder recorder, MeterRegistry meters,
-                 @Value("${audit.consumer.batch.size:100}") int maxSize,
-                 @Value("${audit.consumer.batch.max-wait:100ms}") Duration maxWait) {
-        if (maxSize < 1 || maxSize > AuditEventListener.PREFETCH) {
-            throw new IllegalArgumentException("audit.consumer.batch.size (AUDIT_BATCH_SIZE) must be 1.."
-                    + AuditEventListener.PREFETCH + ", was " + maxSize);
-        }
-        if (maxWait.isNegative() || maxWait.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("audit.consumer.batch.max-wait (AUDIT_BATCH_WAIT) must be 0..10s, was "
-                    + maxWait);
-        }
+    AuditBatcher(BatchRecorder recorder, MeterRegistry meters, AuditProperties.Consumer.Batch settings) {
         this.recorder = recorder;
-        this.maxSize = maxSize;
-        this.maxWaitNanos = maxWait.toNanos();
+        this.maxSize = settings.size();
+        this.maxWaitNanos = settings.maxWait().toNanos();
         this.batchSizes = DistributionSummary.builder("audit.batch.size").baseUnit("messages")
                 .description("messages recorded per MongoDB write").register(meters);
         this.writer = new Thread(this::run, THREAD);

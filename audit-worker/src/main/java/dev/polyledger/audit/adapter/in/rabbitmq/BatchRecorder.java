@@ -2,12 +2,12 @@ package dev.polyledger.audit.adapter.in.rabbitmq;
 
 import dev.polyledger.audit.application.port.in.RecordEventUseCase;
 import dev.polyledger.audit.application.port.in.RecordOutcome;
+import dev.polyledger.audit.config.AuditProperties;
 import dev.polyledger.events.EnvelopeReader;
 import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.events.LedgerTopology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -58,10 +58,9 @@ class BatchRecorder {
     private final Counter requeued;
 
     @Inject
-    BatchRecorder(RecordEventUseCase recordEvent, MeterRegistry meters,
-                  @Value("${audit.consumer.retry.initial-backoff:1s}") Duration initialBackoff,
-                  @Value("${audit.consumer.retry.max-backoff:30s}") Duration maxBackoff) {
-        this(recordEvent, meters, new RetryBackoff(initialBackoff, maxBackoff), d -> Thread.sleep(d.toMillis()));
+    BatchRecorder(RecordEventUseCase recordEvent, MeterRegistry meters, AuditProperties.Consumer.Retry retry) {
+        this(recordEvent, meters, new RetryBackoff(retry.initialBackoff(), retry.maxBackoff()),
+                d -> Thread.sleep(d.toMillis()));
     }
 
     BatchRecorder(RecordEventUseCase recordEvent, MeterRegistry meters, RetryBackoff backoff, Pause pause) {

@@ -21,10 +21,10 @@ import com.mongodb.client.model.Sorts;
 import dev.polyledger.audit.application.port.in.AuditEventQuery;
 import dev.polyledger.audit.application.port.out.AddResult;
 import dev.polyledger.audit.application.port.out.AuditRecords;
+import dev.polyledger.audit.config.AuditProperties;
 import dev.polyledger.audit.application.port.out.AuditStoreUnavailableException;
 import dev.polyledger.audit.domain.AuditSnapshot;
 import dev.polyledger.events.EventType;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,8 +57,8 @@ class MongoAuditRecords implements AuditRecords {
 
     private final MongoCollection<Document> events;
 
-    MongoAuditRecords(MongoClient client, @Value("${audit.mongodb.database:audit}") String database) {
-        this.events = client.getDatabase(database).getCollection(COLLECTION);
+    MongoAuditRecords(MongoClient client, AuditProperties.Mongodb settings) {
+        this.events = client.getDatabase(settings.database()).getCollection(COLLECTION);
     }
 
     MongoCollection<Document> collection() {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polyledger.audit.application.port.in.RecordEventUseCase;
 import dev.polyledger.audit.application.port.in.RecordOutcome;
+import dev.polyledger.audit.config.AuditProperties;
 import dev.polyledger.platform.testing.Events;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.constraints.Max;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +33,7 @@ class AuditBatcherTest {
         };
         var recorder = new BatchRecorder(useCase, meters, new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 d -> { });
-        batcher = new AuditBatcher(recorder, meters, size, maxWait);
+        batcher = new AuditBatcher(recorder, meters, new AuditProperties.Consumer.Batch(size, maxWait));
         return batcher;
     }
 
@@ -109,10 +111,20 @@ class AuditBatcherTest {
     }
 
     @Test
-    void refusesABatchSizeTheConsumersPrefetchCannotFill() {
-        assertThatThrownBy(() -> batcher(AuditEventListener.PREFETCH + 1, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AUDIT_BATCH_SIZE");
-        assertThatThrownBy(() -> batcher(10, Duration.ofMillis(-1)))
+    void theLargestBatchSizeAllowedIsTheConsumersPrefetch() throws NoSuchMethodException {
+        Max largest = AuditProperties.Consumer.Batch.class.getMethod("size").getAnnotation(Max.class);
+
+        assertThat(largest.value()).as("a larger batch could never fill")
+                .isEqualTo(AuditEventListener.PREFETCH);
+    }
+
+    @Test
+    void refusesABatchWaitOutsideZeroToTenSeconds() {
+        assertThatThrownBy(() -> new AuditProperties.Consumer.Batch(10, Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AUDIT_BATCH_WAIT");
+        assertThatThrownBy(() -> new AuditProperties.Consumer.Batch(10, Duration.ofSeconds(11)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AUDIT_BATCH_WAIT");
+        assertThat(new AuditProperties.Consumer.Batch(10, Duration.ofSeconds(10)).maxWait())
+                .isEqualTo(Duration.ofSeconds(10));
     }
 }

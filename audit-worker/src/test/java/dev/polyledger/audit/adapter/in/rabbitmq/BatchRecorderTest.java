@@ -2,7 +2,6 @@ package dev.polyledger.audit.adapter.in.rabbitmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.rabbitmq.client.AMQP;
 import dev.polyledger.audit.application.port.in.RecordEventUseCase;
 import dev.polyledger.audit.application.port.in.RecordOutcome;
 import dev.polyledger.audit.application.port.out.AuditStoreUnavailableException;
@@ -178,28 +177,6 @@ class BatchRecorderTest {
         storing().record(List.of(closed, event("a")));
 
         assertThat(broker).containsExactly("a: ack 2 multiple");
-    }
-
-    @Test
-    void readsTheDeliveryCountWhateverItsNumberType() {
-        var integerCount = new AMQP.BasicProperties.Builder()
-                .headers(Map.of(AuditEventListener.DELIVERY_COUNT, 2)).build();
-        var longCount = new AMQP.BasicProperties.Builder()
-                .headers(Map.of(AuditEventListener.DELIVERY_COUNT, 3L)).build();
-
-        assertThat(AuditEventListener.earlierDeliveries(integerCount)).isEqualTo(2);
-        assertThat(AuditEventListener.earlierDeliveries(longCount)).isEqualTo(3);
-        assertThat(AuditEventListener.earlierDeliveries(new AMQP.BasicProperties())).isZero();
-        assertThat(AuditEventListener.earlierDeliveries(null)).isZero();
-    }
-
-    @Test
-    void backOffDoublesUpToItsBound() {
-        var backoff = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
-
-        assertThat(List.of(0L, 1L, 2L, 4L, 5L, 1000L).stream().map(backoff::after).toList()).containsExactly(
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(16),
-                Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 
     /** Writes what the recorder tells the broker into a log, e.g. {@code "a: ack 4 multiple"}. */

@@ -1,0 +1,71 @@
+package dev.polyledger.audit.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+
+/**
+ * The {@code audit.*} settings of the worker (application.yml; each overridable by the environment variable named
+ * there). Micronaut binds durations ({@code 100ms}, {@code 5s}, {@code 2m}); a value that does not bind or breaks a
+ * constraint stops the start, naming the setting. The record is created with the context ({@link Context}), so that
+ * happens at start, not at first use.
+ *
+ * @param mongodb  the worker's database
+ * @param consumer how the {@code audit} queue is consumed and written
+ */
+@Context
+@ConfigurationProperties("audit")
+public record AuditProperties(@NotNull Mongodb mongodb, @NotNull Consumer consumer) {
+
+    /** @param database the MongoDB database ({@code AUDIT_MONGODB_DATABASE}, default {@code audit}) */
+    @ConfigurationProperties("mongodb")
+    public record Mongodb(@NotBlank @Bindable(defaultValue = "audit") String database) {
+    }
+
+    /**
+     * @param count consumers (channels) of the {@code audit} queue, 1..16 ({@code AUDIT_CONSUMERS}, default 1; read by
+     *              the listener's annotation, listed here to be checked)
+     * @param batch how deliveries are gathered into one write
+     * @param retry the back-off of a write that failed
+     */
+    @ConfigurationProperties("consumer")
+    public record Consumer(@Min(1) @Max(16) @Bindable(defaultValue = "1") int count, @NotNull Batch batch,
+                           @NotNull Retry retry) {
+
+        /** The longest {@link Batch#maxWait()} allowed. */
+        public static final Duration MAX_BATCH_WAIT = Duration.ofSeconds(10);
+
+        /**
+         * @param size    most messages per MongoDB write, 1..250: the consumers' prefetch, so that a batch can fill
+         *                ({@code AUDIT_BATCH_SIZE}, default 100)
+         * @param maxWait how long a batch waits for more messages after its first arrived, 0..10s; 0: only what is
+         *                waiting already ({@code AUDIT_BATCH_WAIT}, default 100ms)
+         * @throws IllegalArgumentException when {@code maxWait} is out of its range
+         */
+        @ConfigurationProperties("batch")
+        public record Batch(@Min(1) @Max(250) @Bindable(defaultValue = "100") int size,
+                            @NotNull @Bindable(defaultValue = "100ms") Duration maxWait) {
+            public Batch {
+                if (maxWait != null && (maxWait.isNegative() || maxWait.compareTo(MAX_BATCH_WAIT) > 0)) {
+                    throw new IllegalArgumentException("audit.consumer.batch.max-wait (AUDIT_BATCH_WAIT) must be 0.."
+                            + MAX_BATCH_WAIT.toSeconds() + "s, was " + maxWait);
+                }
+            }
+        }
+
+        /**
+         * @param initialBackoff wait after the first failed delivery of a message, > 0 (default 1s); doubled per
+         *                       earlier delivery
+         * @param maxBackoff     longest wait, >= initialBackoff (default 30s)
+         */
+        @ConfigurationProperties("retry")
+        public record Retry(@NotNull @Bindable(defaultValue = "1s") Duration initialBackoff,
+                            @NotNull @Bindable(defaultValue = "30s") Duration maxBackoff) {
+        }
+    }
+}
