@@ -10,8 +10,6 @@ import java.util.Objects;
  *                env {@code NOTIFICATION_SECRET_OVERLAP}, default 24 h as api-contract.md says), >= 0
  */
 public record SecretRotation(Duration overlap) {
-    public static final Duration DEFAULT_OVERLAP = Duration.ofHours(24);
-
     public SecretRotation {
         Objects.requireNonNull(overlap, "overlap");
         if (overlap.isNegative()) {
