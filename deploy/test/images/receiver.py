@@ -1,5 +1,7 @@
 """Webhook receiver of the compose test: 204 to every POST, each request appended to /tmp/received.jsonl."""
 import json
+import signal
+import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -19,4 +21,6 @@ class Receiver(BaseHTTPRequestHandler):
         self.end_headers()
 
 
+# PID 1 in its container: without a handler SIGTERM would be ignored and `docker stop` would wait its timeout.
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 ThreadingHTTPServer(("0.0.0.0", 8099), Receiver).serve_forever()
