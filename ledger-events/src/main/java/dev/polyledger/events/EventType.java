@@ -12,7 +12,9 @@ public enum EventType {
     ACCOUNT_FROZEN("account.frozen", AggregateType.ACCOUNT),
     ACCOUNT_UNFROZEN("account.unfrozen", AggregateType.ACCOUNT),
     ACCOUNT_CLOSED("account.closed", AggregateType.ACCOUNT),
-    TRANSFER_POSTED("transfer.posted", AggregateType.TRANSFER);
+    TRANSFER_POSTED("transfer.posted", AggregateType.TRANSFER),
+    /** An INDEPENDENT batch processed its last item; the payload is the batch with its counts. */
+    BATCH_COMPLETED("batch.completed", AggregateType.BATCH);
 
     private final String routingKey;
     private final AggregateType aggregateType;
@@ -38,5 +40,5 @@ public enum EventType {
     }
 
     /** The aggregates that emit events. */
-    public enum AggregateType { ACCOUNT, TRANSFER }
+    public enum AggregateType { ACCOUNT, TRANSFER, BATCH }
 }

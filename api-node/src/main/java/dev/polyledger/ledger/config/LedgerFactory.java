@@ -6,6 +6,7 @@ import dev.polyledger.ledger.application.service.IdempotencyPolicy;
 import dev.polyledger.ledger.application.service.OutboxPolicy;
 import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.ledger.application.view.AccountView;
+import dev.polyledger.ledger.application.view.BatchView;
 import dev.polyledger.ledger.application.view.EntryView;
 import dev.polyledger.ledger.application.view.TransferView;
 import dev.polyledger.ledger.domain.Currency;
@@ -32,6 +33,8 @@ import java.util.UUID;
 @SerdeImport(TransferView.class)
 @SerdeImport(TransferView.Leg.class)
 @SerdeImport(EntryView.class)
+@SerdeImport(BatchView.class)
+@SerdeImport(BatchView.Counts.class)
 @SerdeImport(EventEnvelope.class)
 class LedgerFactory {
 

@@ -15,10 +15,22 @@ import java.util.Map;
  * @param outbox      the outbox relay
  * @param rabbitmq    the broker events are published to
  * @param commitGroup group commit of concurrent money movements
+ * @param batches     the work queue of INDEPENDENT batches
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(String nodeId, Map<String, Integer> currencies, Idempotency idempotency, Retry retry,
-                               Outbox outbox, Rabbitmq rabbitmq, CommitGroup commitGroup) {
+                               Outbox outbox, Rabbitmq rabbitmq, CommitGroup commitGroup, Batches batches) {
+
+    /**
+     * The RabbitMQ work queue of batch chunks, on the broker of {@code ledger.rabbitmq.uri}.
+     *
+     * @param queue           durable queue name (default {@code ledger.batch-chunks})
+     * @param consumerEnabled whether this node takes chunks from it (default true; {@code LEDGER_BATCH_CONSUMER})
+     */
+    @ConfigurationProperties("batches")
+    public record Batches(@Bindable(defaultValue = "ledger.batch-chunks") String queue,
+                          @Bindable(defaultValue = "true") boolean consumerEnabled) {
+    }
 
     /**
      * Group commit: concurrent requests that move money share one serializable transaction (and one commit).

@@ -39,6 +39,12 @@ public final class InMemoryLedger implements Accounts, Transfers, Entries, Outbo
     private BooleanSupplier inTransaction = () -> true;
     private final List<WriteSet> writeSets = new ArrayList<>();
     private IdempotencyRecords records = new InMemoryIdempotencyRecords();
+    private final InMemoryBatches batches = new InMemoryBatches();
+
+    /** The batches whose item results {@link #write} applies. */
+    public InMemoryBatches batches() {
+        return batches;
+    }
 
     /** Where {@link #write} stores the idempotency records of a write set (its own by default). */
     public InMemoryLedger recordingInto(IdempotencyRecords records) {
@@ -175,6 +181,7 @@ public final class InMemoryLedger implements Accounts, Transfers, Entries, Outbo
         writes.transfers().forEach(this::add);
         writes.events().forEach(this::append);
         writes.records().forEach(records::insert);
+        batches.apply(writes.items(), writes.events().isEmpty() ? Instant.EPOCH : writes.events().get(0).occurredAt());
     }
 
     /** Every write set handed to {@link #write}, in order. */

@@ -21,7 +21,7 @@ public final class Pipelines {
     public static PostingPipeline over(InMemoryLedger ledger, IdempotencyRecords records, UnitOfWork unitOfWork,
                                        IdGenerator ids, CurrencyCatalog currencies, Clock clock) {
         ledger.recordingInto(records);
-        return new PostingPipeline(ledger, records, ledger, unitOfWork, ids, currencies, clock,
+        return new PostingPipeline(ledger, ledger.batches(), records, ledger, unitOfWork, ids, currencies, clock,
                 new IdempotencyPolicy(RETENTION, Duration.ofSeconds(30)));
     }
 

@@ -7,6 +7,7 @@ import dev.polyledger.ledger.application.port.in.PostingOutcome;
 import dev.polyledger.ledger.application.port.in.PostingOutcome.ItemRefusal;
 import dev.polyledger.ledger.application.port.in.Postings;
 import dev.polyledger.ledger.application.port.out.Accounts;
+import dev.polyledger.ledger.application.port.out.Batches;
 import dev.polyledger.ledger.application.port.out.CurrencyCatalog;
 import dev.polyledger.ledger.application.port.out.IdGenerator;
 import dev.polyledger.ledger.application.port.out.IdempotencyRecords;
@@ -17,6 +18,7 @@ import dev.polyledger.ledger.application.port.out.UnitOfWork;
 import dev.polyledger.ledger.application.view.Views;
 import dev.polyledger.ledger.domain.Account;
 import dev.polyledger.ledger.domain.AccountId;
+import dev.polyledger.ledger.domain.BatchItemRef;
 import dev.polyledger.ledger.domain.Currency;
 import dev.polyledger.ledger.domain.IdempotencyKey;
 import dev.polyledger.ledger.domain.IdempotencyRecord;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -66,6 +69,7 @@ import java.util.function.Function;
 @Singleton
 public class PostingPipeline {
     private final Accounts accounts;
+    private final Batches batches;
     private final IdempotencyRecords records;
     private final LedgerWrites writes;
     private final UnitOfWork unitOfWork;
@@ -74,9 +78,11 @@ public class PostingPipeline {
     private final Clock clock;
     private final IdempotencyPolicy policy;
 
-    public PostingPipeline(Accounts accounts, IdempotencyRecords records, LedgerWrites writes, UnitOfWork unitOfWork,
-                           IdGenerator ids, CurrencyCatalog currencies, Clock clock, IdempotencyPolicy policy) {
+    public PostingPipeline(Accounts accounts, Batches batches, IdempotencyRecords records, LedgerWrites writes,
+                           UnitOfWork unitOfWork, IdGenerator ids, CurrencyCatalog currencies, Clock clock,
+                           IdempotencyPolicy policy) {
         this.accounts = accounts;
+        this.batches = batches;
         this.records = records;
         this.writes = writes;
         this.unitOfWork = unitOfWork;
@@ -105,11 +111,28 @@ public class PostingPipeline {
      * @param idempotency the key and fingerprint; null for none (nothing is recorded)
      * @param steps       the prepared commands, all or none of which post
      * @param render      the answer to record for the outcome; unused without a key
+     * @param item          the batch item this unit posts, whose status changes with it (it runs only while the item
+     *                      is still pending); null for a request
      */
-    public record Unit(IdempotentRequest idempotency, List<Step> steps, Function<PostingOutcome, RecordedAnswer> render) {
+    public record Unit(IdempotentRequest idempotency, List<Step> steps, Function<PostingOutcome, RecordedAnswer> render,
+                       BatchItemRef item) {
         public Unit {
             steps = List.copyOf(steps);
             Objects.requireNonNull(render, "render");
+            if (item != null && steps.size() != 1) {
+                throw new IllegalArgumentException("a batch item is one posting");
+            }
+        }
+
+        public Unit(IdempotentRequest idempotency, List<Step> steps, Function<PostingOutcome, RecordedAnswer> render) {
+            this(idempotency, steps, render, null);
+        }
+
+        /** The unit of one batch item: posted on its own, its status changed with its posting. */
+        public static Unit ofItem(BatchItemRef item, List<Step> steps) {
+            return new Unit(null, steps, outcome -> {
+                throw new IllegalStateException("a batch item records no answer");
+            }, item);
         }
 
         /** Every account the unit's commands may change. */
@@ -139,6 +162,10 @@ public class PostingPipeline {
 
     /** The unit's key was answered before (committed, or earlier in the same transaction): its record. */
     public record Replayed(IdempotencyRecord record) implements UnitResult {
+    }
+
+    /** The unit's batch item was processed before (an earlier delivery of its chunk): nothing ran. */
+    public record Skipped(BatchItemRef item) implements UnitResult {
     }
 
     /**
@@ -199,6 +226,8 @@ public class PostingPipeline {
         Instant now = LedgerTime.now(clock);
         var keys = units.stream().map(Unit::idempotency).filter(Objects::nonNull).map(IdempotentRequest::key).distinct().toList();
         Map<IdempotencyKey, IdempotencyRecord> answered = new HashMap<>(keys.isEmpty() ? Map.of() : records.findAll(keys, now));
+        var itemRefs = units.stream().map(Unit::item).filter(Objects::nonNull).toList();
+        Set<BatchItemRef> pendingItems = itemRefs.isEmpty() ? Set.of() : batches.lockPending(itemRefs);
         Map<AccountId, Account> current = new HashMap<>(union.isEmpty() ? Map.of() : accounts.lockAllInOrder(union));
         Map<AccountId, Long> readVersions = new HashMap<>();
         current.forEach((id, account) -> readVersions.put(id, account.version()));
@@ -207,13 +236,18 @@ public class PostingPipeline {
         var transfers = new ArrayList<dev.polyledger.ledger.domain.Transfer>();
         var events = new ArrayList<Outbox.OutboxEvent>();
         var newRecords = new ArrayList<IdempotencyRecord>();
+        var items = new ArrayList<LedgerWrites.ItemResult>();
         for (Unit unit : units) {
             IdempotencyKey key = unit.idempotency() == null ? null : unit.idempotency().key();
             if (key != null && answered.containsKey(key)) {
                 results.add(new Replayed(answered.get(key)));
                 continue;
             }
-            var run = new Run(current, now);
+            if (unit.item() != null && !pendingItems.contains(unit.item())) {
+                results.add(new Skipped(unit.item()));
+                continue;
+            }
+            var run = new Run(current, now, unit.item() == null ? null : unit.item().batchId());
             for (int i = 0; i < unit.steps().size(); i++) {
                 run.post(i, unit.steps().get(i));
             }
@@ -225,6 +259,9 @@ public class PostingPipeline {
                 outcome = new PostingOutcome.Posted(run.transfers);
             } else {
                 outcome = new PostingOutcome.Refused(run.refusals);
+            }
+            if (unit.item() != null) {
+                items.add(itemResult(unit, outcome));
             }
             IdempotencyRecord record = null;
             if (key != null) {
@@ -242,25 +279,38 @@ public class PostingPipeline {
                 changes.add(new AccountChange(account, readVersion));
             }
         });
-        var writeSet = new LedgerWrites.WriteSet(changes, transfers, events, newRecords);
+        var writeSet = new LedgerWrites.WriteSet(changes, transfers, events, newRecords, items);
         if (!writeSet.isEmpty()) {
             writes.write(writeSet);
         }
         return results;
     }
 
+    private static LedgerWrites.ItemResult itemResult(Unit unit, PostingOutcome outcome) {
+        var step = unit.steps().get(0);
+        String currency = step instanceof Ready ready ? ready.amount().currency().code() : step.command().currencyCode();
+        if (outcome instanceof PostingOutcome.Posted posted) {
+            var transfer = posted.transfers().get(0);
+            return new LedgerWrites.ItemResult(unit.item(), transfer.id(), transfer.amount().currency().code(), null, null);
+        }
+        var refusal = ((PostingOutcome.Refused) outcome).first();
+        return new LedgerWrites.ItemResult(unit.item(), null, currency, refusal.reason().name(), refusal.detail());
+    }
+
     /** One unit's commands over a copy-on-write view of the locked accounts. */
     private final class Run {
         private final Map<AccountId, Account> locked;
         private final Instant now;
+        private final UUID batchId;
         final Map<AccountId, Account> changed = new HashMap<>();
         final List<ItemRefusal> refusals = new ArrayList<>();
         final List<dev.polyledger.ledger.domain.Transfer> transfers = new ArrayList<>();
         final List<Outbox.OutboxEvent> events = new ArrayList<>();
 
-        Run(Map<AccountId, Account> locked, Instant now) {
+        Run(Map<AccountId, Account> locked, Instant now, UUID batchId) {
             this.locked = locked;
             this.now = now;
+            this.batchId = batchId;
         }
 
         void post(int index, Step step) {
@@ -294,7 +344,7 @@ public class PostingPipeline {
             transfers.add(transfer);
             events.add(new Outbox.OutboxEvent(ids.next(), EventType.TRANSFER_POSTED, transfer.id().value(), 1,
                     transfer.tenantId(), command.context().actor(), command.context().requestId(), now,
-                    Views.transfer(transfer)));
+                    Views.transfer(transfer, batchId)));
         }
 
         /** The account as this unit sees it now, or null when it does not exist in the command's tenant. */

@@ -18,13 +18,19 @@ public final class Views {
     }
 
     public static TransferView transfer(Transfer t) {
+        return transfer(t, null);
+    }
+
+    /** The transfer of a batch item, naming its batch ({@code transfer.posted} of a batch). */
+    public static TransferView transfer(Transfer t, java.util.UUID batchId) {
         var legs = t.entries().stream()
                 .map(e -> new TransferView.Leg(e.accountId().toString(), e.direction().name(),
                         e.amount().toDecimalString(), e.balanceAfter().toDecimalString()))
                 .toList();
         return new TransferView(t.id().toString(), t.kind().name(), t.status().name(),
                 t.sourceAccountId().toString(), t.destinationAccountId().toString(), t.amount().toDecimalString(),
-                t.amount().currency().code(), t.reference(), time(t.createdAt()), t.metadata().values(), legs);
+                t.amount().currency().code(), t.reference(), time(t.createdAt()), t.metadata().values(), legs,
+                batchId == null ? null : batchId.toString());
     }
 
     public static EntryView entry(Entry e) {
@@ -33,7 +39,7 @@ public final class Views {
                 e.balanceAfter().toDecimalString(), time(e.createdAt()));
     }
 
-    private static String time(Instant instant) {
+    public static String time(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 }

@@ -1,9 +1,14 @@
 package dev.polyledger.ledger.adapter.in.web;
 
+import dev.polyledger.ledger.application.port.in.IndependentBatches;
+import dev.polyledger.ledger.application.port.in.LedgerQueries;
 import dev.polyledger.ledger.application.port.in.PostTransferCommand;
 import dev.polyledger.ledger.application.port.in.PostingOutcome;
 import dev.polyledger.ledger.application.port.in.Postings;
 import dev.polyledger.ledger.application.port.in.RequestContext;
+import dev.polyledger.ledger.application.view.BatchView;
+import dev.polyledger.ledger.domain.Batch;
+import dev.polyledger.ledger.domain.BatchItem;
 import dev.polyledger.ledger.domain.Metadata;
 import dev.polyledger.ledger.domain.RecordedAnswer;
 import dev.polyledger.ledger.domain.ValidationException;
@@ -16,16 +21,24 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code /api/v1/batches} (api-contract.md, "Batches and mass payouts"): an {@code ATOMIC} batch of up to 1,000
+ * {@code /api/v1/batches} (api-contract.md, "Batches and mass payouts"). An {@code INDEPENDENT} batch (payout run) of up
+ * to 10,000 transfers is stored with its items and answered {@code 202} at once; its items are then posted each on its
+ * own ({@link IndependentBatches}), progress at {@code GET /{id}} and {@code GET /{id}/items}. An {@code ATOMIC} batch of up to 1,000
  * transfers posts in one transaction, all or none, through the same posting pipeline as a single transfer, under one
  * Idempotency-Key. {@code 201} with every item's transfer id, or {@code 422 BATCH_REJECTED} naming every failing item
  * (nothing posted; recorded and replayed like any refusal). Invalid input is {@code 400 VALIDATION_FAILED} naming
@@ -39,10 +52,12 @@ class BatchController {
 
     private final IdempotentEndpoint idempotent;
     private final JsonBodies bodies;
+    private final IndependentBatches independent;
 
-    BatchController(IdempotentEndpoint idempotent, JsonBodies bodies) {
+    BatchController(IdempotentEndpoint idempotent, JsonBodies bodies, IndependentBatches independent) {
         this.idempotent = idempotent;
         this.bodies = bodies;
+        this.independent = independent;
     }
 
     @Post(consumes = MediaType.ALL)
@@ -54,7 +69,7 @@ class BatchController {
             throw new ValidationException("mode", "mode is required: ATOMIC or INDEPENDENT");
         }
         if (INDEPENDENT.equals(json.mode())) {
-            throw new ValidationException("mode", "mode INDEPENDENT is not available on this version; use ATOMIC");
+            return postIndependent(request, key, body, json);
         }
         if (!ATOMIC.equals(json.mode())) {
             throw new ValidationException("mode", "mode must be ATOMIC or INDEPENDENT");
@@ -68,6 +83,126 @@ class BatchController {
         }
         var postings = Postings.atomicBatch(commands(json.items(), Callers.context(request)));
         return idempotent.post(request, key, body, 201, postings, outcome -> render(outcome, bodies));
+    }
+
+    /**
+     * Stores the batch and its items in the transaction that records the key, answers {@code 202} with the batch, then
+     * enqueues its first chunk (a replay enqueues nothing: the stalled-batch sweep resumes a batch whose chunk was lost).
+     */
+    private HttpResponse<String> postIndependent(HttpRequest<?> request, String key, String body,
+                                                 BatchRequests.PostBatch json) {
+        if (json.items() == null) {
+            throw new ValidationException("items", "items is required");
+        }
+        if (json.items().size() > IndependentBatches.MAX_ITEMS) {
+            throw new ValidationException("items", "an INDEPENDENT batch has at most " + IndependentBatches.MAX_ITEMS
+                    + " items, this one has " + json.items().size());
+        }
+        var context = Callers.context(request);
+        var commands = commands(json.items(), context);
+        var accepted = new AtomicReference<Batch>();
+        var response = idempotent.execute(request, key, body, 202, () -> {
+            Batch batch = independent.accept(commands, context);
+            accepted.set(batch);
+            return RecordedAnswer.done(bodies.write(BatchView.of(batch)));
+        });
+        if (accepted.get() != null) {
+            independent.start(accepted.get());
+        }
+        return response;
+    }
+
+    /** The batch with its counts, or 404 BATCH_NOT_FOUND (atomic batches are not stored: their answer is complete). */
+    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
+    @RequiredScope(Scope.LEDGER_READ)
+    HttpResponse<String> get(HttpRequest<?> request, @PathVariable String id) {
+        return independent.find(Callers.tenant(request), batchId(id))
+                .map(batch -> HttpResponse.ok(bodies.write(BatchView.of(batch))))
+                .orElseThrow(() -> BatchProblem.BATCH_NOT_FOUND.exception("batch " + id + " does not exist"));
+    }
+
+    /**
+     * The batch's items in index order, {@code status} PENDING|POSTED|REJECTED to filter, {@code limit} 1..500
+     * (default 100), opaque {@code cursor}.
+     */
+    @Get(value = "/{id}/items", produces = MediaType.APPLICATION_JSON)
+    @RequiredScope(Scope.LEDGER_READ)
+    HttpResponse<String> items(HttpRequest<?> request, @PathVariable String id, @Nullable @QueryValue String status,
+                               @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
+        BatchItem.Status wanted = null;
+        if (status != null) {
+            try {
+                wanted = BatchItem.Status.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("status", "status must be one of PENDING, POSTED, REJECTED");
+            }
+        }
+        int size = parseLimit(limit);
+        var page = independent.items(Callers.tenant(request), batchId(id), wanted, decodeCursor(cursor), size)
+                .orElseThrow(() -> BatchProblem.BATCH_NOT_FOUND.exception("batch " + id + " does not exist"));
+        var views = page.stream().map(BatchController::itemView).toList();
+        String next = page.size() == size ? encodeCursor(page.get(page.size() - 1).index()) : null;
+        return HttpResponse.ok(bodies.write(new ItemPage(views, next)));
+    }
+
+    private static StoredItemView itemView(BatchItem item) {
+        return new StoredItemView(item.index(), item.status().name(),
+                item.transferId() == null ? null : item.transferId().toString(), item.code(), item.detail(),
+                item.source().toString(), item.destination().toString(), item.amount(), item.currency(), item.reference());
+    }
+
+    private static UUID batchId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw BatchProblem.BATCH_NOT_FOUND.exception("batch " + text + " does not exist");
+        }
+    }
+
+    private static int parseLimit(String text) {
+        if (text == null) {
+            return 100;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1 && value <= LedgerQueries.MAX_PAGE_SIZE) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ValidationException("limit", "limit must be an integer 1..500");
+    }
+
+    /** Cursors are opaque to clients: base64url of the last index of the previous page. */
+    private static int decodeCursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return -1;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            if (!text.startsWith("i")) {
+                throw new IllegalArgumentException(text);
+            }
+            return Integer.parseInt(text.substring(1));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("cursor", "cursor is not one this API returned");
+        }
+    }
+
+    private static String encodeCursor(int lastIndex) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("i" + lastIndex).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@code {"items": [item…], "nextCursor": "…" | null}}. */
+    @Serdeable
+    record ItemPage(List<StoredItemView> items, String nextCursor) {
+    }
+
+    /** One item of a stored batch: what was asked, and what became of it. */
+    @Serdeable
+    record StoredItemView(int index, String status, String transferId, String code, String detail, String sourceAccountId,
+                          String destinationAccountId, String amount, String currency, String reference) {
     }
 
     private static List<PostTransferCommand> commands(List<BatchRequests.Item> items, RequestContext context) {
@@ -110,12 +245,12 @@ class BatchController {
         for (int i = 0; i < transfers.size(); i++) {
             items.add(new ItemView(i, "POSTED", transfers.get(i).id().value().toString()));
         }
-        return RecordedAnswer.done(bodies.write(new BatchView(UUID.randomUUID().toString(), ATOMIC, "COMPLETED", items)));
+        return RecordedAnswer.done(bodies.write(new AtomicBatchView(UUID.randomUUID().toString(), ATOMIC, "COMPLETED", items)));
     }
 
     /** 201 body of an atomic batch. */
     @Serdeable
-    record BatchView(String id, String mode, String status, List<ItemView> items) {
+    record AtomicBatchView(String id, String mode, String status, List<ItemView> items) {
     }
 
     @Serdeable

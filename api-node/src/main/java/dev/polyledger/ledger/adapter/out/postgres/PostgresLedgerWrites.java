@@ -6,8 +6,9 @@ import jakarta.inject.Singleton;
 
 /**
  * {@link LedgerWrites} on PostgreSQL: in the caller's transaction, one JDBC batch per table, in this order: account
- * updates (each guarded by the version it was locked at), transfers, entries, outbox events, idempotency records.
- * Whatever the size of the write set (one request, a commit group, an atomic batch of 1,000), that is at most five
+ * updates (each guarded by the version it was locked at), transfers, entries, outbox events, idempotency records,
+ * batch items (each guarded by still being pending) and their batches' counts.
+ * Whatever the size of the write set (one request, a commit group, an atomic batch of 1,000), that is at most seven
  * round trips.
  */
 @Singleton
@@ -16,8 +17,11 @@ class PostgresLedgerWrites implements LedgerWrites {
     private final PostgresTransfers transfers;
     private final PostgresOutbox outbox;
 
-    PostgresLedgerWrites(JdbcOperations jdbc, PostgresTransfers transfers, PostgresOutbox outbox) {
+    private final java.time.Clock clock;
+
+    PostgresLedgerWrites(JdbcOperations jdbc, PostgresTransfers transfers, PostgresOutbox outbox, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.transfers = transfers;
         this.outbox = outbox;
     }
@@ -29,6 +33,7 @@ class PostgresLedgerWrites implements LedgerWrites {
             transfers.insertAll(conn, writes.transfers());
             outbox.insertAll(conn, writes.events());
             PostgresIdempotencyRecords.insertAll(conn, writes.records());
+            PostgresBatches.writeResults(conn, writes.items(), clock.instant());
             return null;
         });
     }

@@ -1,6 +1,8 @@
 package dev.polyledger.ledger.application.port.out;
 
 import dev.polyledger.ledger.domain.Account;
+import dev.polyledger.ledger.domain.BatchItemRef;
+import dev.polyledger.ledger.domain.TransferId;
 import dev.polyledger.ledger.domain.IdempotencyRecord;
 import dev.polyledger.ledger.domain.Transfer;
 import java.util.List;
@@ -29,18 +31,48 @@ public interface LedgerWrites {
      * @param transfers posted transfers with their entries, in posting order
      * @param events    outbox events, in posting order
      * @param records   idempotency records of the requests answered
+     * @param items     batch items processed: each becomes POSTED or REJECTED (it must still be PENDING), and its
+     *                  batch's counts move with it
      */
     record WriteSet(List<AccountChange> accounts, List<Transfer> transfers, List<Outbox.OutboxEvent> events,
-                    List<IdempotencyRecord> records) {
+                    List<IdempotencyRecord> records, List<ItemResult> items) {
         public WriteSet {
             accounts = List.copyOf(accounts);
             transfers = List.copyOf(transfers);
             events = List.copyOf(events);
             records = List.copyOf(records);
+            items = List.copyOf(items);
+        }
+
+        public WriteSet(List<AccountChange> accounts, List<Transfer> transfers, List<Outbox.OutboxEvent> events,
+                        List<IdempotencyRecord> records) {
+            this(accounts, transfers, events, records, List.of());
         }
 
         public boolean isEmpty() {
-            return accounts.isEmpty() && transfers.isEmpty() && events.isEmpty() && records.isEmpty();
+            return accounts.isEmpty() && transfers.isEmpty() && events.isEmpty() && records.isEmpty() && items.isEmpty();
+        }
+    }
+
+    /**
+     * What became of a batch item.
+     *
+     * @param item     the item
+     * @param transfer its transfer when posted; null when rejected
+     * @param currency the transfer's currency (the item's)
+     * @param code     the rejection code when rejected; null when posted
+     * @param detail   the rejection's sentence; null when posted
+     */
+    record ItemResult(BatchItemRef item, TransferId transfer, String currency, String code, String detail) {
+        public ItemResult {
+            Objects.requireNonNull(item, "item");
+            if ((transfer == null) == (code == null)) {
+                throw new IllegalArgumentException("an item is either posted (transfer) or rejected (code)");
+            }
+        }
+
+        public boolean posted() {
+            return transfer != null;
         }
     }
 
