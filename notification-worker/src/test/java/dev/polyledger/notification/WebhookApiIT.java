@@ -8,6 +8,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +107,35 @@ class WebhookApiIT implements TestPropertyProvider {
         var invalid = api.post("/api/v1/webhooks", "k".repeat(256), body(PUBLIC_URL, "[\"*\"]"));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.code()).isEqualTo("IDEMPOTENCY_KEY_INVALID");
+    }
+
+    /** The platform's rule (IdempotencyKeys), not Netty's header check: a control character gets the problem code. */
+    @Test
+    void refusesAKeyWithAControlCharacterOrTwoKeysWithTheProblemCode() {
+        String body = body(PUBLIC_URL, "[\"*\"]");
+
+        assertThat(rawPost("Idempotency-Key: hook\u0001one\r\n", body))
+                .startsWith("HTTP/1.1 400").contains("\"code\":\"IDEMPOTENCY_KEY_INVALID\"");
+        assertThat(rawPost("Idempotency-Key: hook-1\r\nIdempotency-Key: hook-2\r\n", body))
+                .startsWith("HTTP/1.1 400").contains("\"code\":\"IDEMPOTENCY_KEY_INVALID\"");
+        assertThat(rawPost("Idempotency-Key: hook-" + UUID.randomUUID() + "\r\n", body)).startsWith("HTTP/1.1 201");
+    }
+
+    private String rawPost(String keyHeaders, String body) {
+        try (var socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/v1/webhooks HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + NotificationTestEnvironment.KEYS.defaultKey().key() + "\r\n"
+                    + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + content.length
+                    + "\r\n" + keyHeaders + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest
