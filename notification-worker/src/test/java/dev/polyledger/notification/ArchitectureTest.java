@@ -8,15 +8,16 @@ import dev.polyledger.platform.testing.HexagonalArchitecture;
 
 /**
  * The platform's one dependency rule of the hexagon ({@link HexagonalArchitecture}), plus what this service's inner
- * layers legitimately need: the domain signs webhooks (Standard Webhooks, HMAC-SHA256) with {@code javax.crypto};
- * the application logs the deliveries it gives up on through SLF4J.
+ * layers legitimately need: the domain signs webhooks (Standard Webhooks, HMAC-SHA256) with {@code javax.crypto} and
+ * matches subscriptions against the shared {@code EventType}s ({@code dev.polyledger.events}, plain Java); the
+ * application logs the deliveries it gives up on through SLF4J.
  */
 @AnalyzeClasses(packages = "dev.polyledger.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
     static final ArchRule hexagon = HexagonalArchitecture.of("dev.polyledger.notification")
-            .domainMayAlsoUse("javax.crypto..")
+            .domainMayAlsoUse("javax.crypto..", "dev.polyledger.events..")
             .applicationMayAlsoUse("org.slf4j..")
             .rule();
 }

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * {@code application} ({@code port.in}, {@code port.out}, {@code service}), {@code adapter.in.*}, {@code adapter.out.*}
  * and {@code config}:
  * <ol>
- *   <li>the domain depends on {@code java..}, itself and the shared event contract ({@code dev.polyledger.events},
- *       plain Java) only, plus what a service declares with {@link #domainMayAlsoUse} (with its reason);</li>
+ *   <li>the domain depends on {@code java..} and itself only, plus what a service declares with
+ *       {@link #domainMayAlsoUse} and its reason (e.g. the shared event contract {@code dev.polyledger.events}, plain
+ *       Java, for a domain built from events);</li>
  *   <li>the application sees no adapter and no framework: besides the domain and the event contract, only
  *       {@code jakarta.inject} and Micronaut's transaction annotation ({@code io.micronaut.transaction.annotation}),
  *       plus what a service declares with {@link #applicationMayAlsoUse};</li>
@@ -107,9 +108,9 @@ public final class HexagonalArchitecture {
         return List.of(
                 classes().that().resideInAPackage(domain).and().haveNameNotMatching(GENERATED)
                         .should().onlyDependOnClassesThat().resideInAnyPackage(
-                                concat(domainExtras, "java..", "dev.polyledger.events..", domain))
+                                concat(domainExtras, "java..", domain))
                         .allowEmptyShould(true)
-                        .as("the domain depends on the JDK and the event contract only"
+                        .as("the domain depends on the JDK only"
                                 + (domainExtras.isEmpty() ? "" : " (and " + domainExtras + ")")),
                 classes().that().resideInAPackage(application).and().haveNameNotMatching(GENERATED)
                         .should().onlyDependOnClassesThat().resideInAnyPackage(concat(applicationExtras,
