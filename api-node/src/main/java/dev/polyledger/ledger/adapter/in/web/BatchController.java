@@ -118,7 +118,7 @@ class BatchController {
     HttpResponse<String> get(HttpRequest<?> request, @PathVariable String id) {
         return independent.find(Callers.tenant(request), batchId(id))
                 .map(batch -> HttpResponse.ok(bodies.write(BatchView.of(batch))))
-                .orElseThrow(() -> BatchProblem.BATCH_NOT_FOUND.exception("batch " + id + " does not exist"));
+                .orElseThrow(() -> ErrorCode.BATCH_NOT_FOUND.exception("batch " + id + " does not exist"));
     }
 
     /**
@@ -139,7 +139,7 @@ class BatchController {
         }
         int size = parseLimit(limit);
         var page = independent.items(Callers.tenant(request), batchId(id), wanted, decodeCursor(cursor), size)
-                .orElseThrow(() -> BatchProblem.BATCH_NOT_FOUND.exception("batch " + id + " does not exist"));
+                .orElseThrow(() -> ErrorCode.BATCH_NOT_FOUND.exception("batch " + id + " does not exist"));
         var views = page.stream().map(BatchController::itemView).toList();
         String next = page.size() == size ? encodeCursor(page.get(page.size() - 1).index()) : null;
         return HttpResponse.ok(bodies.write(new ItemPage(views, next)));
@@ -155,7 +155,7 @@ class BatchController {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw BatchProblem.BATCH_NOT_FOUND.exception("batch " + text + " does not exist");
+            throw ErrorCode.BATCH_NOT_FOUND.exception("batch " + text + " does not exist");
         }
     }
 

@@ -12,6 +12,7 @@ final class ErrorCode {
     static final ProblemCode ACCOUNT_NOT_FOUND = ProblemCode.of("ACCOUNT_NOT_FOUND", 404, "Account not found");
     static final ProblemCode TRANSFER_NOT_FOUND = ProblemCode.of("TRANSFER_NOT_FOUND", 404, "Transfer not found");
     static final ProblemCode BATCH_REJECTED = ProblemCode.of("BATCH_REJECTED", 422, "Batch rejected: nothing was posted");
+    static final ProblemCode BATCH_NOT_FOUND = ProblemCode.of("BATCH_NOT_FOUND", 404, "Batch not found");
     static final ProblemCode TRANSACTION_CONFLICT = ProblemCode.of("TRANSACTION_CONFLICT", 503,
             "Too much contention; retry later with the same Idempotency-Key");
 
