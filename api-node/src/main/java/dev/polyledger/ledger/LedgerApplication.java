@@ -17,8 +17,16 @@ public final class LedgerApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && "migrate".equals(args[0])) {
-            migrate();
-            return;
+            // A one-shot command ends when the migrations are applied, even when a bean left a non-daemon thread
+            // (a broker connection) behind: a launcher waits for this exit before it starts the replicas.
+            int status = 1;
+            try {
+                migrate();
+                status = 0;
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+            }
+            System.exit(status);
         }
         Micronaut.build(args)
                 .mainClass(LedgerApplication.class)
@@ -31,7 +39,8 @@ public final class LedgerApplication {
                 .properties(java.util.Map.of(
                         "flyway.datasources.default.enabled", true,
                         "micronaut.server.enabled", false,
-                        "ledger.background-jobs.enabled", false))
+                        "ledger.background-jobs.enabled", false,
+                        "ledger.batches.consumer-enabled", false))
                 .deduceEnvironment(false)
                 .start()) {
             // Flyway migrates when the data source is created.
