@@ -152,11 +152,7 @@ class BatchController {
     }
 
     private static UUID batchId(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ErrorCode.BATCH_NOT_FOUND.exception("batch " + text + " does not exist");
-        }
+        return Ids.batchInPath(text);
     }
 
     private static int parseLimit(String text) {

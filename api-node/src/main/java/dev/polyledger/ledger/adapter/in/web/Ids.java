@@ -4,6 +4,7 @@ import dev.polyledger.ledger.domain.AccountId;
 import dev.polyledger.ledger.domain.TransferId;
 import dev.polyledger.ledger.domain.ValidationException;
 import dev.polyledger.events.Uuids;
+import java.util.UUID;
 
 /** Parses ids ({@link Uuids}: 36 characters) from paths (an id that is not a UUID names nothing: 404) and from bodies (400). */
 final class Ids {
@@ -20,6 +21,12 @@ final class Ids {
     static TransferId transferInPath(String text) {
         return Uuids.parse(text).map(TransferId::new)
                 .orElseThrow(() -> ErrorCode.TRANSFER_NOT_FOUND.exception("transfer " + text + " does not exist"));
+    }
+
+    /** @throws ApiException 404 BATCH_NOT_FOUND when the path segment is not a UUID */
+    static UUID batchInPath(String text) {
+        return Uuids.parse(text)
+                .orElseThrow(() -> ErrorCode.BATCH_NOT_FOUND.exception("batch " + text + " does not exist"));
     }
 
     /** @return null when absent; @throws ValidationException when present but not a UUID */
