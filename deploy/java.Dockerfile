@@ -23,6 +23,8 @@ ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
 # Stage 1: pick the service's jar and prepare /app (modes set here, so the runtime stage gets one
 # layer with the right modes without BuildKit's COPY --chmod).
 FROM ${RUNTIME_IMAGE} AS app
+# Marks this stage's leftover (dangling) images, so that deploy/test/build-images can prune exactly them.
+LABEL dev.polyledger.build-stage=app
 ARG SERVICE=api-node
 COPY ${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT.jar /app/app.jar
 COPY deploy/java/run deploy/java/healthcheck /app/bin/
