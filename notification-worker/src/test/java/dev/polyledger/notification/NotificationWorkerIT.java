@@ -6,21 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polyledger.notification.testing.Api;
+import dev.polyledger.notification.testing.IndependentSignature;
 import dev.polyledger.notification.testing.Receiver;
 import dev.polyledger.notification.testing.TestBroker;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,21 +73,7 @@ class NotificationWorkerIT implements TestPropertyProvider {
         return body;
     }
 
-    private static String eventIdOf(String body) {
-        int start = body.indexOf("\"eventId\":\"") + 11;
-        return body.substring(start, start + 36);
-    }
 
-    private static List<Receiver.Received> of(Receiver receiver, String eventId) {
-        return receiver.received().stream().filter(r -> eventId.equals(r.header("webhook-id"))).toList();
-    }
-
-    private static String hmac(String secret, String id, String timestamp, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        return "v1," + Base64.getEncoder().encodeToString(
-                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-    }
 
     private Api.Answer awaitDelivery(String subscriptionId, String eventId, String status) {
         return api.awaitGet("/api/v1/webhooks/" + subscriptionId + "/deliveries",
@@ -114,7 +97,7 @@ class NotificationWorkerIT implements TestPropertyProvider {
         try (Receiver receiver = Receiver.answering(200)) {
             JsonNode subscription = api.subscribe(receiver.url(), "[\"transfer.posted\"]");
             String body = publishTransfer();
-            String eventId = eventIdOf(body);
+            String eventId = Events.eventIdOf(body);
 
             var answer = awaitDelivery(subscription.get("id").asText(), eventId, "DELIVERED");
             JsonNode delivery = delivery(answer, eventId);
@@ -124,7 +107,7 @@ class NotificationWorkerIT implements TestPropertyProvider {
             assertThat(delivery.get("deliveredAt").isNull()).isFalse();
 
             Thread.sleep(500);
-            List<Receiver.Received> received = of(receiver, eventId);
+            List<Receiver.Received> received = receiver.receivedFor(eventId);
             assertThat(received).hasSize(1);
             Receiver.Received request = received.get(0);
             assertThat(request.body()).isEqualTo(body);
@@ -133,7 +116,8 @@ class NotificationWorkerIT implements TestPropertyProvider {
             long timestamp = Long.parseLong(request.header("webhook-timestamp"));
             assertThat(timestamp).isBetween(Instant.now().getEpochSecond() - 30, Instant.now().getEpochSecond() + 1);
             assertThat(request.header("webhook-signature"))
-                    .isEqualTo(hmac(subscription.get("secret").asText(), eventId, request.header("webhook-timestamp"), body));
+                    .isEqualTo(IndependentSignature.of(subscription.get("secret").asText(), eventId,
+                            request.header("webhook-timestamp"), body));
         }
     }
 
@@ -141,14 +125,14 @@ class NotificationWorkerIT implements TestPropertyProvider {
     void aFailingEndpointIsRetriedWithTheSameWebhookIdUntilItAnswers2xx() {
         try (Receiver receiver = new Receiver(n -> n <= 2 ? 500 : 200, Duration.ZERO)) {
             String subscriptionId = api.subscribe(receiver.url(), "[\"*\"]").get("id").asText();
-            String eventId = eventIdOf(publishTransfer());
+            String eventId = Events.eventIdOf(publishTransfer());
 
             var answer = awaitDelivery(subscriptionId, eventId, "DELIVERED");
             JsonNode delivery = delivery(answer, eventId);
             assertThat(delivery).as(answer.toString()).isNotNull();
             assertThat(delivery.get("status").asText()).isEqualTo("DELIVERED");
             assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
-            List<Receiver.Received> received = of(receiver, eventId);
+            List<Receiver.Received> received = receiver.receivedFor(eventId);
             assertThat(received).hasSize(3);
             assertThat(received).extracting(r -> r.header("webhook-id")).containsOnly(eventId);
         }
@@ -158,7 +142,7 @@ class NotificationWorkerIT implements TestPropertyProvider {
     void anEndpointThatAlwaysFailsIsDeadLetteredAfterTheLastAttempt() throws Exception {
         try (Receiver receiver = Receiver.answering(500)) {
             String subscriptionId = api.subscribe(receiver.url(), "[\"transfer.posted\"]").get("id").asText();
-            String eventId = eventIdOf(publishTransfer());
+            String eventId = Events.eventIdOf(publishTransfer());
 
             var answer = awaitDelivery(subscriptionId, eventId, "DEAD_LETTERED");
             JsonNode delivery = delivery(answer, eventId);
@@ -168,7 +152,7 @@ class NotificationWorkerIT implements TestPropertyProvider {
             assertThat(delivery.get("lastResponseCode").asInt()).isEqualTo(500);
             assertThat(delivery.get("lastError").asText()).contains("500");
             Thread.sleep(700);
-            assertThat(of(receiver, eventId)).hasSize(4);
+            assertThat(receiver.receivedFor(eventId)).hasSize(4);
         }
     }
 
@@ -176,17 +160,17 @@ class NotificationWorkerIT implements TestPropertyProvider {
     void goneDisablesTheSubscriptionAndLaterEventsAreNotDeliveredToIt() throws Exception {
         try (Receiver receiver = Receiver.answering(410)) {
             String subscriptionId = api.subscribe(receiver.url(), "[\"transfer.posted\"]").get("id").asText();
-            String first = eventIdOf(publishTransfer());
+            String first = Events.eventIdOf(publishTransfer());
 
             var answer = awaitDelivery(subscriptionId, first, "DEAD_LETTERED");
             assertThat(delivery(answer, first)).as(answer.toString()).isNotNull();
             assertThat(delivery(answer, first).get("lastResponseCode").asInt()).isEqualTo(410);
             assertThat(api.get("/api/v1/webhooks/" + subscriptionId).text("status")).isEqualTo("DISABLED");
 
-            String second = eventIdOf(publishTransfer());
+            String second = Events.eventIdOf(publishTransfer());
             Thread.sleep(1500);
-            assertThat(of(receiver, first)).hasSize(1);
-            assertThat(of(receiver, second)).isEmpty();
+            assertThat(receiver.receivedFor(first)).hasSize(1);
+            assertThat(receiver.receivedFor(second)).isEmpty();
             assertThat(delivery(api.get("/api/v1/webhooks/" + subscriptionId + "/deliveries"), second)).isNull();
         }
     }
@@ -196,12 +180,12 @@ class NotificationWorkerIT implements TestPropertyProvider {
         try (Receiver one = Receiver.answering(200); Receiver two = Receiver.answering(204)) {
             String a = api.subscribe(one.url(), "[\"transfer.posted\"]").get("id").asText();
             String b = api.subscribe(two.url(), "[\"*\"]").get("id").asText();
-            String eventId = eventIdOf(publishTransfer());
+            String eventId = Events.eventIdOf(publishTransfer());
 
             assertThat(delivery(awaitDelivery(a, eventId, "DELIVERED"), eventId).get("status").asText()).isEqualTo("DELIVERED");
             assertThat(delivery(awaitDelivery(b, eventId, "DELIVERED"), eventId).get("status").asText()).isEqualTo("DELIVERED");
-            assertThat(of(one, eventId)).hasSize(1);
-            assertThat(of(two, eventId)).hasSize(1);
+            assertThat(one.receivedFor(eventId)).hasSize(1);
+            assertThat(two.receivedFor(eventId)).hasSize(1);
         }
     }
 
@@ -213,7 +197,7 @@ class NotificationWorkerIT implements TestPropertyProvider {
     void anEventOfAnotherTypeIsNotDelivered() {
         try (Receiver receiver = Receiver.answering(200)) {
             String subscriptionId = api.subscribe(receiver.url(), "[\"account.created\"]").get("id").asText();
-            String otherType = eventIdOf(publishTransfer());
+            String otherType = Events.eventIdOf(publishTransfer());
             UUID control = UUID.randomUUID();
             broker.publish("account.created", control.toString(),
                     Events.accountEvent("account.created", control, UUID.randomUUID(), 1, "ACTIVE", Instant.now()));
@@ -221,8 +205,8 @@ class NotificationWorkerIT implements TestPropertyProvider {
             var answer = awaitDelivery(subscriptionId, control.toString(), "DELIVERED");
 
             assertThat(delivery(answer, control.toString())).as(answer.toString()).isNotNull();
-            assertThat(of(receiver, control.toString())).hasSize(1);
-            assertThat(of(receiver, otherType)).isEmpty();
+            assertThat(receiver.receivedFor(control.toString())).hasSize(1);
+            assertThat(receiver.receivedFor(otherType)).isEmpty();
             assertThat(delivery(api.get("/api/v1/webhooks/" + subscriptionId + "/deliveries"), otherType)).isNull();
         }
     }
@@ -233,7 +217,7 @@ class NotificationWorkerIT implements TestPropertyProvider {
             String slowId = api.subscribe(slow.url(), "[\"transfer.posted\"]").get("id").asText();
             String fastId = api.subscribe(fast.url(), "[\"transfer.posted\"]").get("id").asText();
             long published = System.nanoTime();
-            String eventId = eventIdOf(publishTransfer());
+            String eventId = Events.eventIdOf(publishTransfer());
 
             var fastAnswer = awaitDelivery(fastId, eventId, "DELIVERED");
             long fastDone = System.nanoTime();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polyledger.notification.testing.Api;
+import dev.polyledger.notification.testing.IndependentSignature;
 import dev.polyledger.notification.testing.Receiver;
 import dev.polyledger.notification.testing.TestBroker;
 import dev.polyledger.platform.http.auth.Scope;
@@ -15,16 +16,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,32 +78,18 @@ class TenantWebhooksIT implements TestPropertyProvider {
         return body;
     }
 
-    private static String eventIdOf(String body) {
-        int start = body.indexOf("\"eventId\":\"") + 11;
-        return body.substring(start, start + 36);
-    }
-
-    private static List<Receiver.Received> of(Receiver receiver, String eventId) {
-        return receiver.received().stream().filter(r -> eventId.equals(r.header("webhook-id"))).toList();
-    }
 
     private static Receiver.Received awaitOne(Receiver receiver, String eventId) {
         long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (of(receiver, eventId).isEmpty() && System.nanoTime() < deadline) {
+        while (receiver.receivedFor(eventId).isEmpty() && System.nanoTime() < deadline) {
             receiver.await(receiver.received().size() + 1, Duration.ofMillis(200));
         }
-        List<Receiver.Received> received = of(receiver, eventId);
+        List<Receiver.Received> received = receiver.receivedFor(eventId);
         assertThat(received).as("requests of event %s", eventId).hasSize(1);
         return received.get(0);
     }
 
     /** An independent HMAC-SHA256 per Standard Webhooks: {@code v1,base64(HMAC(key, id.timestamp.body))}. */
-    private static String hmac(String secret, String id, String timestamp, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        return "v1," + Base64.getEncoder().encodeToString(
-                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-    }
 
     private static List<String> ids(Api.Answer list) {
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
@@ -170,13 +153,13 @@ class TenantWebhooksIT implements TestPropertyProvider {
             String acmeSubscription = asAcme.subscribe(ofAcme.url(), "[\"*\"]").get("id").asText();
             String globexSubscription = asGlobex.subscribe(ofGlobex.url(), "[\"*\"]").get("id").asText();
 
-            String acmeEvent = eventIdOf(publishTransfer(acme.tenantId()));
-            String globexEvent = eventIdOf(publishTransfer(globex.tenantId()));
+            String acmeEvent = Events.eventIdOf(publishTransfer(acme.tenantId()));
+            String globexEvent = Events.eventIdOf(publishTransfer(globex.tenantId()));
 
             awaitOne(ofAcme, acmeEvent);
             awaitOne(ofGlobex, globexEvent);
-            assertThat(of(ofGlobex, acmeEvent)).isEmpty();
-            assertThat(of(ofAcme, globexEvent)).isEmpty();
+            assertThat(ofGlobex.receivedFor(acmeEvent)).isEmpty();
+            assertThat(ofAcme.receivedFor(globexEvent)).isEmpty();
             assertThat(asGlobex.get("/api/v1/webhooks/" + globexSubscription + "/deliveries").json()
                     .findValuesAsText("eventId")).contains(globexEvent).doesNotContain(acmeEvent);
             assertThat(asAcme.get("/api/v1/webhooks/" + acmeSubscription + "/deliveries").json()
@@ -206,20 +189,23 @@ class TenantWebhooksIT implements TestPropertyProvider {
             assertThat(read.json().has("secret")).as(read.toString()).isFalse();
 
             String during = publishTransfer(acme.tenantId());
-            Receiver.Received first = awaitOne(receiver, eventIdOf(during));
+            Receiver.Received first = awaitOne(receiver, Events.eventIdOf(during));
             String[] both = first.header("webhook-signature").split(" ");
             String timestamp = first.header("webhook-timestamp");
+            String duringId = Events.eventIdOf(during);
             assertThat(both).as("two signatures during the overlap").hasSize(2);
-            assertThat(both[0]).isEqualTo(hmac(newSecret, eventIdOf(during), timestamp, first.body()));
-            assertThat(both[1]).isEqualTo(hmac(oldSecret, eventIdOf(during), timestamp, first.body()));
+            assertThat(both[0]).isEqualTo(IndependentSignature.of(newSecret, duringId, timestamp, first.body()));
+            assertThat(both[1]).isEqualTo(IndependentSignature.of(oldSecret, duringId, timestamp, first.body()));
 
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), previousExpiresAt).toMillis()) + 300);
             String after = publishTransfer(acme.tenantId());
-            Receiver.Received second = awaitOne(receiver, eventIdOf(after));
+            Receiver.Received second = awaitOne(receiver, Events.eventIdOf(after));
             String only = second.header("webhook-signature");
+            String afterId = Events.eventIdOf(after);
+            String afterTimestamp = second.header("webhook-timestamp");
             assertThat(only).as("one signature once the overlap has passed").doesNotContain(" ")
-                    .isEqualTo(hmac(newSecret, eventIdOf(after), second.header("webhook-timestamp"), second.body()))
-                    .isNotEqualTo(hmac(oldSecret, eventIdOf(after), second.header("webhook-timestamp"), second.body()));
+                    .isEqualTo(IndependentSignature.of(newSecret, afterId, afterTimestamp, second.body()))
+                    .isNotEqualTo(IndependentSignature.of(oldSecret, afterId, afterTimestamp, second.body()));
         } finally {
             ids(asAcme.get("/api/v1/webhooks")).forEach(id -> asAcme.delete("/api/v1/webhooks/" + id));
         }

@@ -66,6 +66,11 @@ public final class Receiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** The requests that delivered the event {@code eventId} (their {@code webhook-id}), in arrival order. */
+    public List<Received> receivedFor(String eventId) {
+        return received().stream().filter(r -> eventId.equals(r.header("webhook-id"))).toList();
+    }
+
     /** Waits until at least {@code count} requests arrived; returns them. */
     public List<Received> await(int count, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();

@@ -8,6 +8,12 @@ public final class Events {
     private Events() {
     }
 
+    /** The {@code eventId} of an envelope written by this class (the first {@code "eventId":"…"} in it). */
+    public static String eventIdOf(String envelopeJson) {
+        int start = envelopeJson.indexOf("\"eventId\":\"") + "\"eventId\":\"".length();
+        return envelopeJson.substring(start, start + 36);
+    }
+
     /** A {@code transfer.posted} of 25.00 USD from source to destination, with balances after. */
     public static String transferPosted(UUID eventId, UUID transferId, UUID source, UUID destination, Instant occurredAt) {
         return """
