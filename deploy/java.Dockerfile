@@ -34,6 +34,7 @@ RUN chmod 0444 /app/app.jar && chmod 0555 /app/bin/run /app/bin/healthcheck
 FROM ${RUNTIME_IMAGE}
 ARG SERVICE=api-node
 ARG PORT=8081
+LABEL dev.polyledger.build-stage=runtime dev.polyledger.service=${SERVICE}
 RUN useradd --system --uid 10001 --user-group --home-dir /app --shell /usr/sbin/nologin ledger
 COPY --from=app /app /app
 # Sized by the container's memory limit, not the host's: heap 75 % of the limit (mem_limit in
