@@ -98,6 +98,29 @@ class BatchServiceTest {
     }
 
     @Test
+    void aMiddleChunkDeliveredAgainEnqueuesNoSecondChainAndTheSweepResumesALostOne() {
+        var commands = new ArrayList<PostTransferCommand>();
+        for (int i = 0; i < 600; i++) {
+            commands.add(transfer(payer, payee, "1.00"));
+        }
+        Batch batch = service.accept(commands, context("req"));
+        var first = new BatchChunk(TENANT, batch.id(), 0);
+        service.process(first);
+        assertThat(queue.chunks).containsExactly(new BatchChunk(TENANT, batch.id(), 250));
+        queue.chunks.clear(); // say the node died after its commit, before the next chunk reached the broker
+
+        service.process(first);
+
+        assertThat(queue.chunks).as("nothing was pending: no second chain").isEmpty();
+        assertThat(ledger.transfers()).hasSize(250);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(service.resumeStalled()).isEqualTo(1);
+        queue.drainInto(service);
+        assertThat(ledger.transfers()).hasSize(600);
+        assertThat(ledger.batches().batch(batch.id()).status()).isEqualTo(Batch.Status.COMPLETED);
+    }
+
+    @Test
     void refusesAnInvalidItemNamingItAndStoresNothing() {
         var commands = List.of(transfer(payer, payee, "1.00"), transfer(payer, payee, "1.001"));
 

@@ -34,8 +34,10 @@ import java.util.logging.Logger;
  * others), each unit guarded by its item still being {@code PENDING}. The end of a chunk enqueues the next one, so a
  * batch's items are posted in index order by whichever node takes each chunk. After the last chunk, the batch is
  * completed and {@code batch.completed} appended to the outbox in one transaction (exactly one caller completes it).
- * A batch whose chunk was lost (broker down when it was enqueued, a node that died after its commit and before
- * enqueueing the next) is resumed by {@link #resumeStalled} after {@value #STALLED_AFTER_SECONDS} s without progress.
+ * A chunk delivered again whose items were all processed enqueues nothing (its first delivery did, or died before it:
+ * one chain per batch). A batch whose chunk was lost (broker down when it was enqueued, a node that died after its
+ * commit and before enqueueing the next) is resumed by {@link #resumeStalled} after {@value #STALLED_AFTER_SECONDS} s
+ * without progress.
  */
 @Singleton
 public class BatchService implements IndependentBatches {
@@ -119,14 +121,21 @@ public class BatchService implements IndependentBatches {
             units.add(PostingPipeline.Unit.ofItem(new BatchItemRef(chunk.tenant(), chunk.batchId(), item.index()),
                     pipeline.prepare(Postings.single(command))));
         }
-        if (!units.isEmpty()) {
-            pipeline.commit(units);
-        }
-        if (to < batch.get().total()) {
-            queue.enqueue(new BatchChunk(chunk.tenant(), chunk.batchId(), to));
-        } else {
+        if (to >= batch.get().total()) {
+            if (!units.isEmpty()) {
+                pipeline.commit(units);
+            }
             complete(chunk.tenant(), chunk.batchId());
+            return;
         }
+        if (units.isEmpty()) {
+            // Delivered again after its items committed: the delivery that committed them may have enqueued the next
+            // chunk already, and enqueueing it again would start a second chain. If it did not (it died in between),
+            // the stalled-batch sweep resumes the batch.
+            return;
+        }
+        pipeline.commit(units);
+        queue.enqueue(new BatchChunk(chunk.tenant(), chunk.batchId(), to));
     }
 
     /** Completes the batch and appends {@code batch.completed}, in one transaction; a no-op when done before. */
