@@ -54,6 +54,8 @@ class NginxEdgeIT {
     private String nginx;
     private int port;
 
+    private Process nginxProcess;
+
     @BeforeAll
     void startNginxInFrontOfAStub() throws Exception {
         nginx = nginxBinary();
@@ -99,8 +101,12 @@ class NginxEdgeIT {
                 "LEDGER_NGINX_ERROR_LOG", prefix.resolve("logs/error.log").toString(),
                 "LEDGER_NGINX_TEMP_DIR", prefix.resolve("temp").toString()));
         Files.deleteIfExists(prefix.resolve("nginx.pid"));
-        run(nginx, "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
-                "-e", prefix.resolve("logs/error.log").toString());
+        // In the foreground ("daemon off;"), as bin/cluster's supervisord runs it: the test owns the process.
+        nginxProcess = new ProcessBuilder(nginx, "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
+                "-e", prefix.resolve("logs/error.log").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(prefix.resolve("logs/nginx.out").toFile())
+                .start();
         awaitListening();
     }
 
@@ -109,6 +115,9 @@ class NginxEdgeIT {
         if (prefix != null && Files.exists(prefix.resolve("nginx.pid"))) {
             run(nginx, "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
                     "-e", prefix.resolve("logs/error.log").toString(), "-s", "stop");
+        }
+        if (nginxProcess != null && !nginxProcess.waitFor(10, TimeUnit.SECONDS)) {
+            nginxProcess.destroyForcibly();
         }
         if (upstream != null) {
             upstream.stop(0);
