@@ -33,19 +33,29 @@ class PostgresIdempotencyRecords implements IdempotencyRecords {
         return Optional.ofNullable(findAll(List.of(key), now).get(key));
     }
 
-    /** One statement for all keys: {@code (tenant_id, key) IN (SELECT * FROM unnest(?, ?))}. */
+    /**
+     * One statement for all keys: a {@code UNION ALL} of exact primary-key lookups, one per key. Measured: a join with
+     * {@code unnest} of the keys, or {@code = ANY} on both key columns, let PostgreSQL read (and, under SERIALIZABLE,
+     * predicate-lock) far more of the index than the keys' own leaf pages, and concurrent groups then failed
+     * serialization 2-4 times as often as with exact lookups.
+     */
     @Override
     public Map<IdempotencyKey, IdempotencyRecord> findAll(Collection<IdempotencyKey> keys, Instant now) {
         if (keys.isEmpty()) {
             return Map.of();
         }
+        var wanted = List.copyOf(java.util.Set.copyOf(keys));
+        String one = "(SELECT tenant_id, key, fingerprint, refusal, response_body, created_at, expires_at FROM idempotency_key "
+                + "WHERE tenant_id = ? AND key = ? AND expires_at > ?)";
+        String sql = String.join(" UNION ALL ", java.util.Collections.nCopies(wanted.size(), one));
         return jdbc.execute(conn -> {
-            try (var ps = conn.prepareStatement("SELECT tenant_id, key, fingerprint, refusal, response_body, created_at, "
-                    + "expires_at FROM idempotency_key WHERE (tenant_id, key) IN (SELECT * FROM unnest(?::text[], ?::text[])) "
-                    + "AND expires_at > ?")) {
-                ps.setArray(1, conn.createArrayOf("text", keys.stream().map(k -> k.tenant().value()).toArray()));
-                ps.setArray(2, conn.createArrayOf("text", keys.stream().map(IdempotencyKey::value).toArray()));
-                Jdbc.setInstant(ps, 3, now);
+            try (var ps = conn.prepareStatement(sql)) {
+                int i = 1;
+                for (IdempotencyKey key : wanted) {
+                    ps.setString(i++, key.tenant().value());
+                    ps.setString(i++, key.value());
+                    Jdbc.setInstant(ps, i++, now);
+                }
                 var found = new HashMap<IdempotencyKey, IdempotencyRecord>();
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
