@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,6 +52,16 @@ class IndependentBatchIT implements TestPropertyProvider {
                 "ledger.rabbitmq.uri", TestVhost.uri(),
                 "ledger.batches.consumer-enabled", "true",
                 "ledger.batches.queue", QUEUE);
+    }
+
+    /** The queue is this run's own: leave none behind in the shared test vhost. */
+    @AfterAll
+    void deleteQueue() throws Exception {
+        var factory = new ConnectionFactory();
+        factory.setUri(TestVhost.uri());
+        try (var connection = factory.newConnection("cleanup"); var channel = connection.createChannel()) {
+            channel.queueDelete(QUEUE);
+        }
     }
 
     @BeforeEach
