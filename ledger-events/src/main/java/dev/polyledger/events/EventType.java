@@ -14,7 +14,15 @@ public enum EventType {
     ACCOUNT_CLOSED("account.closed", AggregateType.ACCOUNT),
     TRANSFER_POSTED("transfer.posted", AggregateType.TRANSFER),
     /** An INDEPENDENT batch processed its last item; the payload is the batch with its counts. */
-    BATCH_COMPLETED("batch.completed", AggregateType.BATCH);
+    BATCH_COMPLETED("batch.completed", AggregateType.BATCH),
+    /** A hold was placed: its amount is reserved on the source account. The payload is the hold. */
+    HOLD_CREATED("hold.created", AggregateType.HOLD),
+    /** A hold was captured (in part or in full); the payload is the hold with the {@code HOLD_POST} transfer. */
+    HOLD_POSTED("hold.posted", AggregateType.HOLD),
+    /** A pending hold was voided by the client: its remaining amount is released. */
+    HOLD_VOIDED("hold.voided", AggregateType.HOLD),
+    /** A pending hold reached its expiresAt: its remaining amount is released. */
+    HOLD_EXPIRED("hold.expired", AggregateType.HOLD);
 
     private final String routingKey;
     private final AggregateType aggregateType;
@@ -40,5 +48,5 @@ public enum EventType {
     }
 
     /** The aggregates that emit events. */
-    public enum AggregateType { ACCOUNT, TRANSFER, BATCH }
+    public enum AggregateType { ACCOUNT, TRANSFER, BATCH, HOLD }
 }

@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param ownerId              the client's reference to the owner (e.g. {@code cust_42}); may be null
  * @param status               lifecycle state
  * @param balance              credits minus debits, in minor units of the account's currency
+ * @param heldAmount           the sum of the remaining amounts of its pending holds as source (never negative);
+ *                             {@link #availableBalance()} = balance − heldAmount is what debits, transfers and new
+ *                             holds must fit in on an account that does not allow a negative balance
  * @param allowNegativeBalance whether debits may take the balance below zero
  * @param world                whether this is its currency's world account ({@link AccountId#worldOf})
  * @param version              0 when opened, +1 with every change of balance or status
@@ -27,6 +30,7 @@ public record Account(
         String ownerId,
         AccountStatus status,
         Money balance,
+        Money heldAmount,
         boolean allowNegativeBalance,
         boolean world,
         long version,
@@ -41,9 +45,28 @@ public record Account(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(balance, "balance");
         Objects.requireNonNull(metadata, "metadata");
-        if (!allowNegativeBalance && balance.isNegative()) {
-            throw new IllegalStateException("account " + id + " does not allow a negative balance");
+        if (heldAmount == null) {
+            heldAmount = Money.zero(balance.currency());
         }
+        if (heldAmount.isNegative() || !heldAmount.currency().equals(balance.currency())) {
+            throw new IllegalStateException("account " + id + ": held amount must be non-negative, in its currency");
+        }
+        if (!allowNegativeBalance && balance.minorUnits() - heldAmount.minorUnits() < 0) {
+            throw new IllegalStateException("account " + id + " does not allow a negative balance (available: balance − held amount)");
+        }
+    }
+
+    /** An account without holds (heldAmount zero). */
+    public Account(TenantId tenantId, AccountId id, AccountType type, String ownerId, AccountStatus status, Money balance,
+                   boolean allowNegativeBalance, boolean world, long version, Metadata metadata, Instant createdAt,
+                   Instant updatedAt) {
+        this(tenantId, id, type, ownerId, status, balance, null, allowNegativeBalance, world, version, metadata,
+                createdAt, updatedAt);
+    }
+
+    /** Balance minus held amount, in minor units of the account's currency. */
+    public Money availableBalance() {
+        return new Money(balance.minorUnits() - heldAmount.minorUnits(), balance.currency());
     }
 
     /** A new, active account with a zero balance. */
@@ -66,9 +89,27 @@ public record Account(
         return balance.currency();
     }
 
-    /** Whether a debit of {@code amount} would take the balance below zero where that is not allowed. */
+    /**
+     * Whether a debit (or a new hold) of {@code amount} would take the <em>available</em> balance below zero where
+     * that is not allowed.
+     */
     boolean cannotCover(Money amount) {
-        return !allowNegativeBalance && balance.minorUnits() < amount.minorUnits();
+        return !allowNegativeBalance && balance.minorUnits() - heldAmount.minorUnits() < amount.minorUnits();
+    }
+
+    /** The account after reserving {@code amount} more for a hold. @throws ArithmeticException on overflow */
+    Account hold(Money amount, Instant now) {
+        return new Account(tenantId, id, type, ownerId, status, balance, heldAmount.plus(amount), allowNegativeBalance,
+                world, version + 1, metadata, createdAt, now);
+    }
+
+    /** The account after releasing {@code amount} of its held amount (posted, voided or expired). */
+    Account release(Money amount, Instant now) {
+        if (amount.minorUnits() > heldAmount.minorUnits()) {
+            throw new IllegalStateException("account " + id + " holds " + heldAmount + ", cannot release " + amount);
+        }
+        return new Account(tenantId, id, type, ownerId, status, balance, heldAmount.minus(amount), allowNegativeBalance,
+                world, version + 1, metadata, createdAt, now);
     }
 
     /** Money out: the account after a debit entry. @throws ArithmeticException on 64-bit overflow */
@@ -82,12 +123,12 @@ public record Account(
     }
 
     Account withStatus(AccountStatus newStatus, Instant now) {
-        return new Account(tenantId, id, type, ownerId, newStatus, balance, allowNegativeBalance, world, version + 1,
+        return new Account(tenantId, id, type, ownerId, newStatus, balance, heldAmount, allowNegativeBalance, world, version + 1,
                 metadata, createdAt, now);
     }
 
     private Account withBalance(Money newBalance, Instant now) {
-        return new Account(tenantId, id, type, ownerId, status, newBalance, allowNegativeBalance, world, version + 1,
+        return new Account(tenantId, id, type, ownerId, status, newBalance, heldAmount, allowNegativeBalance, world, version + 1,
                 metadata, createdAt, now);
     }
 }

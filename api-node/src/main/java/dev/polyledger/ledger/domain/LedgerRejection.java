@@ -20,5 +20,11 @@ public enum LedgerRejection {
     /** A world account's status cannot be changed: every credit and debit of its currency depends on it. */
     WORLD_ACCOUNT_IMMUTABLE,
     /** The balance would leave the 64-bit range of minor units. */
-    BALANCE_OVERFLOW
+    BALANCE_OVERFLOW,
+    /** The hold named does not exist (in the caller's tenant). */
+    HOLD_NOT_FOUND,
+    /** The hold is posted, voided or expired: it can no longer be posted or voided. */
+    HOLD_NOT_PENDING,
+    /** A capture asks more than the hold's remaining amount. */
+    AMOUNT_EXCEEDS_HOLD
 }

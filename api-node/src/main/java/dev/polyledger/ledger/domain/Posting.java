@@ -8,7 +8,8 @@ import java.util.List;
  * accounts as they are now, it returns either the transfer with both accounts after it, or the first
  * rejection that applies, checked in this order: {@code ACCOUNT_NOT_FOUND} (the two accounts belong to two
  * tenants: to the caller, another tenant's account does not exist), {@code SAME_ACCOUNT}, {@code CURRENCY_MISMATCH},
- * {@code ACCOUNT_NOT_ACTIVE}, {@code INSUFFICIENT_FUNDS}, {@code BALANCE_OVERFLOW}.
+ * {@code ACCOUNT_NOT_ACTIVE}, {@code INSUFFICIENT_FUNDS} (judged on the source's available balance: balance − held amount, its
+ * "has" in the detail), {@code BALANCE_OVERFLOW}.
  */
 public final class Posting {
     private Posting() {
@@ -49,7 +50,7 @@ public final class Posting {
         }
         if (source.cannotCover(amount)) {
             return new Rejected(LedgerRejection.INSUFFICIENT_FUNDS,
-                    "source account " + source.id() + " has " + source.balance().toDecimalString()
+                    "source account " + source.id() + " has " + source.availableBalance().toDecimalString()
                             + ", the transfer needs " + amount.toDecimalString());
         }
         Account debited;
@@ -66,7 +67,7 @@ public final class Posting {
                 amount, credited.balance(), credited.version(), now);
         var transfer = new Transfer(source.tenantId(), request.transferId(), request.kind(), Transfer.Status.POSTED, source.id(),
                 destination.id(), amount, request.reference(), request.metadata(), request.requestId(), now,
-                List.of(debit, credit));
+                List.of(debit, credit), request.holdId());
         return new Posted(transfer, debited, credited);
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param reference     client reference; may be null
  * @param metadata      client pairs
  * @param requestId     X-Request-Id; may be null
+ * @param holdId        the hold this posting captures ({@code HOLD_POST}); null otherwise
  */
 public record PostingRequest(
         TransferId transferId,
@@ -22,11 +23,18 @@ public record PostingRequest(
         Money amount,
         String reference,
         Metadata metadata,
-        String requestId) {
+        String requestId,
+        UUID holdId) {
 
     public PostingRequest {
         if (amount.minorUnits() <= 0) {
             throw new IllegalArgumentException("a posting amount must be positive: " + amount);
         }
+    }
+
+    /** A posting that captures no hold. */
+    public PostingRequest(TransferId transferId, UUID debitEntryId, UUID creditEntryId, TransferKind kind, Money amount,
+                          String reference, Metadata metadata, String requestId) {
+        this(transferId, debitEntryId, creditEntryId, kind, amount, reference, metadata, requestId, null);
     }
 }

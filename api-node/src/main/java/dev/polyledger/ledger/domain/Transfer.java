@@ -10,7 +10,7 @@ import java.util.List;
  * @param tenantId             the tenant of both accounts (a transfer never crosses tenants)
  * @param id                   identifier
  * @param kind                 {@code TRANSFER}, or {@code CREDIT}/{@code DEBIT} against the world account
- * @param status               always {@code POSTED} (holds, i.e. pending transfers, are not supported yet)
+ * @param status               always {@code POSTED} (a hold is a {@link Hold}, not a transfer)
  * @param sourceAccountId      the debited account
  * @param destinationAccountId the credited account
  * @param amount               positive amount moved
@@ -19,6 +19,7 @@ import java.util.List;
  * @param requestId            the X-Request-Id of the request that posted it; may be null
  * @param createdAt            posting time
  * @param entries              the debit entry, then the credit entry
+ * @param holdId               the hold a {@code HOLD_POST} transfer captures; null for every other kind
  */
 public record Transfer(
         TenantId tenantId,
@@ -32,11 +33,23 @@ public record Transfer(
         Metadata metadata,
         String requestId,
         Instant createdAt,
-        List<Entry> entries) {
+        List<Entry> entries,
+        java.util.UUID holdId) {
 
     public Transfer {
         java.util.Objects.requireNonNull(tenantId, "tenantId");
         entries = List.copyOf(entries);
+        if ((kind == TransferKind.HOLD_POST) != (holdId != null)) {
+            throw new IllegalArgumentException("a HOLD_POST transfer, and only one, names its hold");
+        }
+    }
+
+    /** A transfer that captures no hold. */
+    public Transfer(TenantId tenantId, TransferId id, TransferKind kind, Status status, AccountId sourceAccountId,
+                    AccountId destinationAccountId, Money amount, String reference, Metadata metadata, String requestId,
+                    Instant createdAt, List<Entry> entries) {
+        this(tenantId, id, kind, status, sourceAccountId, destinationAccountId, amount, reference, metadata, requestId,
+                createdAt, entries, null);
     }
 
     /** Lifecycle of a transfer. */

@@ -100,12 +100,13 @@ public record AuditSnapshot(
         }
         List<UUID> accountIds;
         UUID transferId;
-        if (type.aggregateType() == EventType.AggregateType.TRANSFER) {
+        if (type.aggregateType() == EventType.AggregateType.TRANSFER || type.aggregateType() == EventType.AggregateType.HOLD) {
+            // A hold, like a transfer, belongs to the trails of both its accounts.
             var ids = new LinkedHashSet<UUID>();
             ids.add(accountId(data, "sourceAccountId"));
             ids.add(accountId(data, "destinationAccountId"));
             accountIds = new ArrayList<>(ids);
-            transferId = event.aggregateId();
+            transferId = type.aggregateType() == EventType.AggregateType.TRANSFER ? event.aggregateId() : null;
         } else {
             accountIds = List.of(event.aggregateId());
             transferId = null;

@@ -5,11 +5,19 @@ import java.util.Map;
 
 /**
  * A transfer as the API and the {@code transfer.posted} event render it (api-contract.md, "Money movement");
- * {@code batchId} names the batch of a batch item's transfer in its event (absent otherwise).
+ * {@code holdId} names the hold a {@code HOLD_POST} captures; {@code batchId} names the batch of a batch item's transfer in its event (absent otherwise).
  */
 public record TransferView(String id, String kind, String status, String sourceAccountId,
                            String destinationAccountId, String amount, String currency, String reference,
-                           String createdAt, Map<String, String> metadata, List<Leg> entries, String batchId) {
+                           String createdAt, Map<String, String> metadata, List<Leg> entries, String batchId,
+                           String holdId) {
+
+    public TransferView(String id, String kind, String status, String sourceAccountId, String destinationAccountId,
+                        String amount, String currency, String reference, String createdAt, Map<String, String> metadata,
+                        List<Leg> entries, String batchId) {
+        this(id, kind, status, sourceAccountId, destinationAccountId, amount, currency, reference, createdAt, metadata,
+                entries, batchId, null);
+    }
 
     /** One entry of the transfer, with the account's balance right after it. */
     public record Leg(String accountId, String direction, String amount, String balanceAfter) {

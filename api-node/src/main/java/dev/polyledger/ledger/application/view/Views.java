@@ -14,7 +14,8 @@ public final class Views {
     public static AccountView account(Account a) {
         return new AccountView(a.id().toString(), a.currency().code(), a.type().name(), a.ownerId(),
                 a.status().name(), a.balance().toDecimalString(), a.allowNegativeBalance(), a.version(),
-                time(a.createdAt()), time(a.updatedAt()), a.metadata().values());
+                time(a.createdAt()), time(a.updatedAt()), a.metadata().values(), a.heldAmount().toDecimalString(),
+                a.availableBalance().toDecimalString());
     }
 
     public static TransferView transfer(Transfer t) {
@@ -30,7 +31,25 @@ public final class Views {
         return new TransferView(t.id().toString(), t.kind().name(), t.status().name(),
                 t.sourceAccountId().toString(), t.destinationAccountId().toString(), t.amount().toDecimalString(),
                 t.amount().currency().code(), t.reference(), time(t.createdAt()), t.metadata().values(), legs,
-                batchId == null ? null : batchId.toString());
+                batchId == null ? null : batchId.toString(), t.holdId() == null ? null : t.holdId().toString());
+    }
+
+    /**
+     * The hold as a reader sees it at {@code now}: a pending hold past its expiry is shown {@code EXPIRED} with
+     * nothing remaining, even before the sweeper has released it.
+     *
+     * @param capture the capture a {@code hold.posted} event reports; null otherwise
+     */
+    public static HoldView hold(dev.polyledger.ledger.domain.Hold h, Instant now, Transfer capture) {
+        var status = h.statusAt(now);
+        var remaining = status == dev.polyledger.ledger.domain.Hold.Status.PENDING ? h.remaining()
+                : dev.polyledger.ledger.domain.Money.zero(h.currency());
+        return new HoldView(h.id().toString(), status.name(), h.amount().toDecimalString(),
+                h.postedAmount().toDecimalString(), remaining.toDecimalString(), h.currency().code(),
+                h.sourceAccountId().toString(), h.destinationAccountId().toString(), time(h.expiresAt()),
+                time(h.createdAt()), time(h.updatedAt()), h.reference(), h.metadata().values(),
+                h.transfers().stream().map(Object::toString).toList(), h.version(),
+                capture == null ? null : transfer(capture));
     }
 
     public static EntryView entry(Entry e) {

@@ -19,9 +19,11 @@ final class ErrorCode {
     private ErrorCode() {
     }
 
-    /** HTTP status of a ledger rejection: 404 for a missing account, 422 for every business rule. */
+    static final ProblemCode HOLD_NOT_FOUND = ProblemCode.of("HOLD_NOT_FOUND", 404, "Hold not found");
+
+    /** HTTP status of a ledger rejection: 404 for a missing account or hold, 422 for every business rule. */
     static int statusOf(LedgerRejection rejection) {
-        return rejection == LedgerRejection.ACCOUNT_NOT_FOUND ? 404 : 422;
+        return rejection == LedgerRejection.ACCOUNT_NOT_FOUND || rejection == LedgerRejection.HOLD_NOT_FOUND ? 404 : 422;
     }
 
     /**
@@ -50,6 +52,9 @@ final class ErrorCode {
             case ACCOUNT_BALANCE_NOT_ZERO -> "Account balance is not zero";
             case WORLD_ACCOUNT_IMMUTABLE -> "World accounts cannot change status";
             case BALANCE_OVERFLOW -> "Balance would overflow";
+            case HOLD_NOT_FOUND -> "Hold not found";
+            case HOLD_NOT_PENDING -> "Hold is not pending";
+            case AMOUNT_EXCEEDS_HOLD -> "Amount exceeds the hold's remaining amount";
         };
     }
 }

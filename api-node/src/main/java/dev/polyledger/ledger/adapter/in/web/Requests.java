@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.adapter.in.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
 
@@ -18,6 +19,18 @@ final class Requests {
     @Serdeable
     record PostTransfer(String sourceAccountId, String destinationAccountId, String amount, String currency,
                         String reference, Map<String, String> metadata) {
+    }
+
+    /** POST /api/v1/holds. {@code expiresAt}: an RFC 3339 instant; absent for the default (7 days). */
+    @Serdeable
+    record PlaceHold(String sourceAccountId, String destinationAccountId, String amount, String currency,
+                     String reference, Map<String, String> metadata, String expiresAt) {
+    }
+
+    /** POST /api/v1/holds/{id}/post. {@code amount} absent: all that remains; {@code final} absent: only then. */
+    @Serdeable
+    record PostHold(String amount, @JsonProperty("final") Boolean finalCapture, String reference,
+                    Map<String, String> metadata) {
     }
 
     /** POST /api/v1/accounts/{id}/credits and /debits. */

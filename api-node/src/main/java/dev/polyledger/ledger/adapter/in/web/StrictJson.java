@@ -194,7 +194,8 @@ final class StrictJson {
     /** Checks each component of {@code record} present in {@code object}; {@code field}: the top-level name. */
     private static void checkFields(Map<?, ?> object, Class<?> record, String field) {
         for (RecordComponent component : record.getRecordComponents()) {
-            String name = component.getName();
+            var renamed = component.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            String name = renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
             if (object.containsKey(name)) {
                 checkType(object.get(name), component.getGenericType(), field == null ? name : field);
             }

@@ -31,7 +31,7 @@ import java.util.UUID;
  */
 @Singleton
 class PostgresAccounts implements Accounts {
-    private static final String COLUMNS = "tenant_id, id, currency, type, owner_id, status, balance, allow_negative_balance, world, "
+    private static final String COLUMNS = "tenant_id, id, currency, type, owner_id, status, balance, held_amount, allow_negative_balance, world, "
             + "version, metadata::text AS metadata, created_at, updated_at";
 
     private final JdbcOperations jdbc;
@@ -142,16 +142,17 @@ class PostgresAccounts implements Accounts {
         if (changes.isEmpty()) {
             return;
         }
-        try (var ps = conn.prepareStatement("UPDATE account SET balance = ?, status = ?, version = ?, updated_at = ? "
+        try (var ps = conn.prepareStatement("UPDATE account SET balance = ?, held_amount = ?, status = ?, version = ?, updated_at = ? "
                 + "WHERE id = ? AND version = ?")) {
             for (var change : changes) {
                 Account a = change.after();
                 ps.setLong(1, a.balance().minorUnits());
-                ps.setString(2, a.status().name());
-                ps.setLong(3, a.version());
-                Jdbc.setInstant(ps, 4, a.updatedAt());
-                ps.setObject(5, a.id().value());
-                ps.setLong(6, change.readVersion());
+                ps.setLong(2, a.heldAmount().minorUnits());
+                ps.setString(3, a.status().name());
+                ps.setLong(4, a.version());
+                Jdbc.setInstant(ps, 5, a.updatedAt());
+                ps.setObject(6, a.id().value());
+                ps.setLong(7, change.readVersion());
                 ps.addBatch();
             }
             for (int count : ps.executeBatch()) {
@@ -189,6 +190,7 @@ class PostgresAccounts implements Accounts {
                 rs.getString("owner_id"),
                 AccountStatus.valueOf(rs.getString("status")),
                 new Money(rs.getLong("balance"), currency),
+                new Money(rs.getLong("held_amount"), currency),
                 rs.getBoolean("allow_negative_balance"),
                 rs.getBoolean("world"),
                 rs.getLong("version"),

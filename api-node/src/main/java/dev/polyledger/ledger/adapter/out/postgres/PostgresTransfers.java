@@ -58,8 +58,8 @@ class PostgresTransfers implements Transfers, Entries {
         }
         {
             try (var ps = conn.prepareStatement("INSERT INTO transfer (tenant_id, id, kind, status, source_account_id, "
-                    + "destination_account_id, amount, currency, reference, metadata, request_id, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                    + "destination_account_id, amount, currency, reference, metadata, request_id, created_at, hold_id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
                 for (Transfer t : transfers) {
                     ps.setString(1, t.tenantId().value());
                     ps.setObject(2, t.id().value());
@@ -73,6 +73,7 @@ class PostgresTransfers implements Transfers, Entries {
                     ps.setString(10, Jdbc.json(json, t.metadata().values()));
                     ps.setString(11, t.requestId());
                     Jdbc.setInstant(ps, 12, t.createdAt());
+                    ps.setObject(13, t.holdId());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -104,7 +105,7 @@ class PostgresTransfers implements Transfers, Entries {
         return jdbc.execute(conn -> {
             try (var ps = conn.prepareStatement("SELECT t.tenant_id, t.id, t.kind, t.status, t.source_account_id, "
                     + "t.destination_account_id, t.amount, t.currency, t.reference, t.metadata::text AS metadata, "
-                    + "t.request_id, t.created_at, " + ENTRY_COLUMNS + " FROM transfer t JOIN entry e ON e.transfer_id = t.id "
+                    + "t.request_id, t.created_at, t.hold_id, " + ENTRY_COLUMNS + " FROM transfer t JOIN entry e ON e.transfer_id = t.id "
                     + "WHERE t.id = ? AND t.tenant_id = ? ORDER BY e.direction DESC")) {
                 ps.setObject(1, id.value());
                 ps.setString(2, tenant.value());
@@ -126,11 +127,12 @@ class PostgresTransfers implements Transfers, Entries {
                     var metadata = Metadata.of(Jdbc.stringMap(json, head.getString("metadata")));
                     var requestId = head.getString("request_id");
                     var createdAt = Jdbc.instant(head, "created_at");
+                    var holdId = head.getObject("hold_id", UUID.class);
                     do {
                         entries.add(entry(rs));
                     } while (rs.next());
                     return Optional.of(new Transfer(tenantId, transferId, kind, status, source, destination, amount, reference,
-                            metadata, requestId, createdAt, entries));
+                            metadata, requestId, createdAt, entries, holdId));
                 }
             }
         });
