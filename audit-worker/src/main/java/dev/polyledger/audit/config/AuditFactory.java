@@ -1,5 +1,7 @@
 package dev.polyledger.audit.config;
 
+import dev.polyledger.audit.application.port.out.AuditRecords;
+import dev.polyledger.audit.application.service.AuditService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -12,5 +14,11 @@ class AuditFactory {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The application service (recording and queries), with the configured default query window. */
+    @Singleton
+    AuditService auditService(AuditRecords records, Clock clock, AuditProperties.Query query) {
+        return new AuditService(records, clock, query.defaultWindow());
     }
 }

@@ -17,10 +17,39 @@ import java.time.Duration;
  *
  * @param mongodb  the worker's database
  * @param consumer how the {@code audit} queue is consumed and written
+ * @param query    how much one audit query may cost
  */
 @Context
 @ConfigurationProperties("audit")
-public record AuditProperties(@NotNull Mongodb mongodb, @NotNull Consumer consumer) {
+public record AuditProperties(@NotNull Mongodb mongodb, @NotNull Consumer consumer, @NotNull Query query) {
+
+    /**
+     * Bounds of one {@code GET /api/v1/audit/events} (issue 14: one unfiltered query over the whole history took the
+     * store down).
+     *
+     * @param defaultWindow the time window of a query with neither {@code from} nor {@code accountId} nor
+     *                      {@code transferId}: {@code [to - window, to)}, {@code to} defaulting to now; 1m..31d
+     *                      ({@code AUDIT_QUERY_DEFAULT_WINDOW}, default 24h)
+     * @param maxTime       the server-side time limit of one query ({@code maxTimeMS}), 100ms..60s; a query that
+     *                      exceeds it answers 503 ({@code AUDIT_QUERY_MAX_TIME}, default 10s)
+     * @throws IllegalArgumentException when a value is out of its range
+     */
+    @ConfigurationProperties("query")
+    public record Query(@NotNull @Bindable(defaultValue = "24h") Duration defaultWindow,
+                        @NotNull @Bindable(defaultValue = "10s") Duration maxTime) {
+        public Query {
+            if (defaultWindow != null && (defaultWindow.compareTo(Duration.ofMinutes(1)) < 0
+                    || defaultWindow.compareTo(Duration.ofDays(31)) > 0)) {
+                throw new IllegalArgumentException("audit.query.default-window (AUDIT_QUERY_DEFAULT_WINDOW) must be "
+                        + "1m..31d, was " + defaultWindow);
+            }
+            if (maxTime != null && (maxTime.compareTo(Duration.ofMillis(100)) < 0
+                    || maxTime.compareTo(Duration.ofSeconds(60)) > 0)) {
+                throw new IllegalArgumentException("audit.query.max-time (AUDIT_QUERY_MAX_TIME) must be 100ms..60s, was "
+                        + maxTime);
+            }
+        }
+    }
 
     /** @param database the MongoDB database ({@code AUDIT_MONGODB_DATABASE}, default {@code audit}) */
     @ConfigurationProperties("mongodb")

@@ -11,6 +11,7 @@ import dev.polyledger.audit.application.service.AuditService;
 import dev.polyledger.audit.domain.AuditSnapshot;
 import dev.polyledger.events.EventEnvelope;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -199,5 +200,53 @@ class AuditServiceTest {
     private static EventEnvelope<Map<String, Object>> withTenant(EventEnvelope<Map<String, Object>> e, String tenant) {
         return new EventEnvelope<>(e.eventId(), e.type(), e.occurredAt(), e.aggregateId(), e.sequence(), e.requestId(),
                 e.source(), tenant, e.actor(), e.data());
+    }
+
+    @Test
+    void aSearchWithoutFromAccountOrTransferCoversOnlyTheDefaultWindowEndingNow() {
+        UUID account = UUID.randomUUID(), recent = UUID.randomUUID(), old = UUID.randomUUID();
+        record(accountCreated(recent, account, NOW.minus(Duration.ofHours(23))));
+        record(accountCreated(old, UUID.randomUUID(), NOW.minus(Duration.ofHours(25))));
+
+        var unfiltered = service.search(new AuditEventQuery("default", null, null, null, null, null, 50, null));
+        var withFrom = service.search(new AuditEventQuery("default", null, null, null, NOW.minus(Duration.ofDays(2)),
+                null, 50, null));
+
+        assertThat(unfiltered.items()).extracting(AuditSnapshot::eventId).containsExactly(recent);
+        assertThat(withFrom.items()).extracting(AuditSnapshot::eventId).containsExactly(recent, old);
+    }
+
+    @Test
+    void theDefaultWindowEndsAtToWhenToIsGiven() {
+        UUID inside = UUID.randomUUID(), before = UUID.randomUUID();
+        Instant to = NOW.minus(Duration.ofDays(10));
+        record(accountCreated(inside, UUID.randomUUID(), to.minus(Duration.ofHours(1))));
+        record(accountCreated(before, UUID.randomUUID(), to.minus(Duration.ofHours(30))));
+
+        var page = service.search(new AuditEventQuery("default", null, null, null, null, to, 50, null));
+
+        assertThat(page.items()).extracting(AuditSnapshot::eventId).containsExactly(inside);
+    }
+
+    @Test
+    void anAccountsOrATransfersHistoryIsSearchedInFullWithoutFrom() {
+        UUID account = UUID.randomUUID(), old = UUID.randomUUID();
+        record(accountCreated(old, account, NOW.minus(Duration.ofDays(400))));
+
+        var page = service.search(new AuditEventQuery("default", account, null, null, null, null, 50, null));
+
+        assertThat(page.items()).extracting(AuditSnapshot::eventId).containsExactly(old);
+    }
+
+    @Test
+    void theDefaultWindowIsConfigurable() {
+        var oneHour = new AuditService(records, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
+        UUID recent = UUID.randomUUID();
+        record(accountCreated(recent, UUID.randomUUID(), NOW.minus(Duration.ofMinutes(30))));
+        record(accountCreated(UUID.randomUUID(), UUID.randomUUID(), NOW.minus(Duration.ofMinutes(90))));
+
+        var page = oneHour.search(new AuditEventQuery("default", null, null, null, null, null, 50, null));
+
+        assertThat(page.items()).extracting(AuditSnapshot::eventId).containsExactly(recent);
     }
 }

@@ -11,8 +11,8 @@ import dev.polyledger.audit.application.port.out.AuditRecords;
 import dev.polyledger.audit.domain.AuditSnapshot;
 import dev.polyledger.audit.domain.MalformedEventException;
 import dev.polyledger.events.EventEnvelope;
-import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +22,27 @@ import java.util.UUID;
 
 /**
  * Records events as snapshots (deduplicated on {@code eventId} by the store) and answers the audit queries.
- * {@code receivedAt} comes from the injected clock, read once per batch just before the write.
+ * {@code receivedAt} comes from the injected clock, read once per batch just before the write. A search with
+ * neither {@code from} nor {@code accountId} nor {@code transferId} covers only the default window
+ * ({@link AuditEventQuery#withDefaultWindow}) ending at {@code to} or now. A bean of the configuration's factory.
  */
-@Singleton
 public class AuditService implements RecordEventUseCase, AuditQueries {
+    /** The default window when none is given: 24 hours. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+
     private final AuditRecords records;
     private final Clock clock;
+    private final Duration defaultWindow;
 
     public AuditService(AuditRecords records, Clock clock) {
+        this(records, clock, DEFAULT_WINDOW);
+    }
+
+    /** @param defaultWindow the window of a search without {@code from}, {@code accountId} and {@code transferId} */
+    public AuditService(AuditRecords records, Clock clock, Duration defaultWindow) {
         this.records = records;
         this.clock = clock;
+        this.defaultWindow = defaultWindow;
     }
 
     @Override
@@ -67,7 +78,8 @@ public class AuditService implements RecordEventUseCase, AuditQueries {
     }
 
     @Override
-    public AuditPage search(AuditEventQuery query) {
+    public AuditPage search(AuditEventQuery requested) {
+        AuditEventQuery query = requested.withDefaultWindow(clock.instant(), defaultWindow);
         List<AuditSnapshot> found = records.find(query, query.limit() + 1);
         if (found.size() <= query.limit()) {
             return new AuditPage(found, null);

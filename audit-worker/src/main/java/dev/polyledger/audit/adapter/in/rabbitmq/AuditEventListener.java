@@ -18,7 +18,14 @@ import java.util.Map;
  *   <li>malformed (not the envelope, unknown type, data that does not fit) or refused by the store for its
  *       content → nack without requeue at once: the broker dead-letters it to {@code audit.dead-letter} and the
  *       other messages, of its batch and behind it, go on;</li>
- *   <li>store unreachable or any other failure of the write → the messages of the write are held for
+ *   <li>store unavailable ({@code AuditStoreUnavailableException}: no server, timeouts, failover) → not the
+ *       message's fault: the batch is held unsettled and written again after {@link RetryBackoff} (by attempt,
+ *       bounded) until the store answers, then settled as above. No delivery is spent, so no valid event is
+ *       dead-lettered by an outage however long; the writer is blocked meanwhile, so the consumers stop at their
+ *       prefetch and the rest waits in the queue. (An outage longer than RabbitMQ's {@code consumer_timeout},
+ *       30 min by default, makes the broker close the channel and redeliver the held messages: one delivery
+ *       spent per 30 min, and the redelivery is deduplicated on {@code eventId}.)</li>
+ *   <li>any other failure of the write → the messages of the write are held for
  *       {@link RetryBackoff} (doubling per earlier delivery, bounded; a batch waits as long as its most-delivered
  *       message), then nacked with requeue, nothing lost; a message on its {@link LedgerTopology#DELIVERY_LIMIT}th
  *       delivery (RabbitMQ's {@code x-delivery-count} header counts the earlier ones) is nacked without requeue at

@@ -2,6 +2,7 @@ package dev.polyledger.audit.adapter.in.rabbitmq;
 
 import dev.polyledger.audit.application.port.in.RecordEventUseCase;
 import dev.polyledger.audit.application.port.in.RecordOutcome;
+import dev.polyledger.audit.application.port.out.AuditStoreUnavailableException;
 import dev.polyledger.audit.config.AuditProperties;
 import dev.polyledger.events.EnvelopeReader;
 import dev.polyledger.events.EventEnvelope;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Records a batch of deliveries of the {@code audit} queue in one write and settles every delivery of it with the
  * broker, each by the rules of {@link AuditEventListener} (malformed or refused → dead-lettered at once; stored or
- * stored before → acknowledged after the write; store failing → held for the back-off, then requeued, or
- * dead-lettered on its last allowed delivery).
+ * stored before → acknowledged after the write; store unavailable → the batch is held, unsettled, and written again
+ * after the back-off until the store answers, spending no delivery; any other failure of the write → held for the
+ * back-off, then requeued, or dead-lettered on its last allowed delivery).
  *
  * <p>Settling order, which makes the AMQP {@code multiple} flag safe: every dead-letter first, one delivery at a
  * time; then the acknowledgements, one {@code basic.ack multiple} per channel with the highest tag of the batch
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * alone; newer messages in the same batch may wait longer than theirs.
  *
  * <p>Metric {@code audit.events} (Prometheus {@code audit_events_total}) counts the outcomes per message by tag
- * {@code outcome}: {@code stored}, {@code duplicate}, {@code dead_lettered}, {@code requeued}. Runs on one thread
+ * {@code outcome}: {@code stored}, {@code duplicate}, {@code dead_lettered}, {@code requeued}; {@code audit.store.unavailable}
+ * counts the writes that found the store unavailable. Runs on one thread
  * ({@link AuditBatcher}'s); nothing escapes {@link #record}.
  */
 @Singleton
@@ -56,6 +59,7 @@ class BatchRecorder {
     private final Counter duplicates;
     private final Counter deadLettered;
     private final Counter requeued;
+    private final Counter storeUnavailable;
 
     @Inject
     BatchRecorder(RecordEventUseCase recordEvent, MeterRegistry meters, AuditProperties.Consumer.Retry retry) {
@@ -71,6 +75,9 @@ class BatchRecorder {
         this.duplicates = outcome(meters, "duplicate");
         this.deadLettered = outcome(meters, "dead_lettered");
         this.requeued = outcome(meters, "requeued");
+        this.storeUnavailable = Counter.builder("audit.store.unavailable")
+                .description("batch writes that found MongoDB unavailable (the batch is held and written again)")
+                .register(meters);
     }
 
     private static Counter outcome(MeterRegistry meters, String outcome) {
@@ -96,7 +103,12 @@ class BatchRecorder {
         }
         List<RecordOutcome> outcomes;
         try {
-            outcomes = recordEvent.recordAll(events);
+            outcomes = recordUntilTheStoreAnswers(events);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("stopped while MongoDB was unavailable: {} events left unsettled, the broker redelivers them",
+                    readable.size());
+            return;
         } catch (RuntimeException e) {
             requeueLater(readable, e);
             return;
@@ -119,6 +131,35 @@ class BatchRecorder {
             }
         }
         settleTogether(recorded, settlement -> settlement.ack(true));
+    }
+
+    /**
+     * Writes the batch, and while the store is unavailable ({@link AuditStoreUnavailableException}) waits
+     * ({@link RetryBackoff}, by attempt) and writes it again, holding its deliveries unsettled: an outage of the
+     * worker's own store is not the messages' fault, so it spends none of their deliveries (issue 14: a 10-minute
+     * outage used to dead-letter valid events). The writer thread is blocked meanwhile, so the consumers stop at
+     * their prefetch and the broker keeps the rest. Any other failure is thrown, and spends a delivery.
+     *
+     * @throws InterruptedException when the worker stops during a wait; the batch is then left unsettled
+     */
+    private List<RecordOutcome> recordUntilTheStoreAnswers(List<EventEnvelope<Map<String, Object>>> events)
+            throws InterruptedException {
+        for (long attempt = 0; ; attempt++) {
+            try {
+                List<RecordOutcome> outcomes = recordEvent.recordAll(events);
+                if (attempt > 0) {
+                    LOG.info("MongoDB answers again: {} held events recorded after {} attempts", events.size(),
+                            attempt + 1);
+                }
+                return outcomes;
+            } catch (AuditStoreUnavailableException e) {
+                storeUnavailable.increment();
+                Duration wait = backoff.after(attempt);
+                LOG.warn("MongoDB unavailable: {} events held (not requeued, no delivery spent), attempt {}, next in "
+                        + "{} ms: {}", events.size(), attempt + 1, wait.toMillis(), e.toString());
+                pause.pause(wait);
+            }
+        }
     }
 
     private void deadLetter(Delivery delivery, String reason) {

@@ -32,6 +32,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bson.BsonInvalidOperationException;
 import org.bson.BsonSerializationException;
@@ -56,9 +57,11 @@ class MongoAuditRecords implements AuditRecords {
     private static final AddResult ALREADY_PRESENT = new AddResult.AlreadyPresent();
 
     private final MongoCollection<Document> events;
+    private final long maxTimeMillis;
 
-    MongoAuditRecords(MongoClient client, AuditProperties.Mongodb settings) {
+    MongoAuditRecords(MongoClient client, AuditProperties.Mongodb settings, AuditProperties.Query query) {
         this.events = client.getDatabase(settings.database()).getCollection(COLLECTION);
+        this.maxTimeMillis = query.maxTime().toMillis();
     }
 
     MongoCollection<Document> collection() {
@@ -127,6 +130,11 @@ class MongoAuditRecords implements AuditRecords {
                 + " " + message);
     }
 
+    /**
+     * One {@code find} with the criteria, newest first, at most {@code max} documents, and a server-side
+     * {@code maxTimeMS} of {@code audit.query.max-time} (exceeded: {@link AuditStoreUnavailableException}, 503).
+     * With a real MongoDB the {@link AuditIndexes} serve it; dev-mongo scans the collection but holds only the page.
+     */
     @Override
     public List<AuditSnapshot> find(AuditEventQuery query, int max) {
         List<Bson> criteria = new ArrayList<>();
@@ -156,6 +164,7 @@ class MongoAuditRecords implements AuditRecords {
         return call(() -> {
             List<AuditSnapshot> found = new ArrayList<>();
             events.find(filter).sort(Sorts.descending(OCCURRED_AT, ID)).limit(max)
+                    .maxTime(maxTimeMillis, TimeUnit.MILLISECONDS)
                     .forEach(doc -> found.add(SnapshotDocuments.fromDocument(doc)));
             return found;
         });

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param accountId  snapshots touching this account (a transfer's source or destination, or the account)
  * @param transferId snapshots of this transfer
  * @param type       snapshots of this event type
- * @param from       occurredAt >= from
+ * @param from       occurredAt >= from; see {@link #withDefaultWindow} for its default
  * @param to         occurredAt < to; after {@code from} when both are given
  * @param limit      page size, {@value #MIN_LIMIT}..{@value #MAX_LIMIT}
  * @param after      where the previous page ended; null for the first page
@@ -49,6 +49,24 @@ public record AuditEventQuery(
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidQueryException("to", "to must be after from");
         }
+    }
+
+    /**
+     * This query, or, when it has neither {@code from} nor {@code accountId} nor {@code transferId}, the same query
+     * limited to {@code [end - window, end)} where {@code end} is {@code to}, or {@code now} when {@code to} is absent
+     * too. So an unfiltered query reads one window of the history, not all of it; an account's or a transfer's
+     * history, bounded by its own size, is still searched in full. The next page of a defaulted window is computed
+     * again from its own {@code now}: the cursor keeps it below the previous page.
+     *
+     * @param now    the current time
+     * @param window the default window's length, positive
+     */
+    public AuditEventQuery withDefaultWindow(Instant now, java.time.Duration window) {
+        if (from != null || accountId != null || transferId != null) {
+            return this;
+        }
+        Instant end = to != null ? to : now;
+        return new AuditEventQuery(tenantId, null, null, type, end.minus(window), to, limit, after);
     }
 
     /**

@@ -129,14 +129,46 @@ class BatchRecorderTest {
     }
 
     @Test
-    void requeuesTheWholeBatchAfterOneBackOffWhenTheStoreIsDown() {
-        var batch = List.of(event("a"), event("b"), event("a"));
+    void holdsTheBatchWhileTheStoreIsUnavailableAndAcksItWhenItAnswersSpendingNoDelivery() {
+        int[] failuresLeft = {6};
+        var batch = List.of(event("a", LedgerTopology.DELIVERY_LIMIT - 1), event("b", 0));
+        BatchRecorder.Pause countDown = d -> {
+            pauses.add(d);
+            failuresLeft[0]--;
+        };
+        var recorder = new BatchRecorder(events -> {
+            written.add(events.stream().map(EventEnvelope::eventId).toList());
+            if (failuresLeft[0] > 0) {
+                throw new AuditStoreUnavailableException("no server", null);
+            }
+            return events.stream().<RecordOutcome>map(e -> new RecordOutcome.Stored(e.eventId())).toList();
+        }, meters, new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), countDown);
 
-        failing(new AuditStoreUnavailableException("no server", null)).record(batch);
+        recorder.record(batch);
 
-        assertThat(pauses).containsExactly(Duration.ofSeconds(1));
-        assertThat(broker).containsExactly("a: nack 3 multiple requeue=true", "b: nack 2 multiple requeue=true");
-        assertThat(count("requeued")).isEqualTo(3);
+        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+                Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(30));
+        assertThat(written).hasSize(7);
+        assertThat(broker).as("even the message on its last allowed delivery is acknowledged, not dead-lettered")
+                .containsExactly("a: ack 1 multiple", "b: ack 2 multiple");
+        assertThat(count("requeued")).isZero();
+        assertThat(count("dead_lettered")).isZero();
+        assertThat(count("stored")).isEqualTo(2);
+        assertThat(meters.get("audit.store.unavailable").counter().count()).isEqualTo(6);
+    }
+
+    @Test
+    void aWorkerStoppedWhileTheStoreIsUnavailableLeavesTheBatchUnsettledForTheBroker() {
+        var recorder = new BatchRecorder(events -> {
+            throw new AuditStoreUnavailableException("no server", null);
+        }, meters, new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), d -> {
+            throw new InterruptedException("stopping");
+        });
+
+        recorder.record(List.of(event("a"), event("a")));
+
+        assertThat(broker).isEmpty();
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the writer's loop").isTrue();
     }
 
     @Test
@@ -153,7 +185,7 @@ class BatchRecorderTest {
     void deadLettersAtOnceTheMessagesOnTheirLastAllowedDeliveryAndRequeuesTheOthers() {
         var batch = List.of(event("a", 2), event("a", LedgerTopology.DELIVERY_LIMIT - 1), event("a", 0));
 
-        failing(new AuditStoreUnavailableException("no server", null)).record(batch);
+        failing(new IllegalStateException("a failure that is not an outage")).record(batch);
 
         assertThat(broker).containsExactly("a: nack 2 requeue=false", "a: nack 3 multiple requeue=true");
         assertThat(pauses).containsExactly(Duration.ofSeconds(4));
@@ -163,7 +195,7 @@ class BatchRecorderTest {
 
     @Test
     void noPauseWhenEveryMessageOfTheBatchIsOnItsLastDelivery() {
-        failing(new AuditStoreUnavailableException("no server", null))
+        failing(new IllegalStateException("a failure that is not an outage"))
                 .record(List.of(event("a", LedgerTopology.DELIVERY_LIMIT - 1)));
 
         assertThat(pauses).isEmpty();
