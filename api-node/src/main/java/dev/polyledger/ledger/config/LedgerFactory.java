@@ -33,6 +33,7 @@ import java.util.UUID;
 @SerdeImport(TransferView.class)
 @SerdeImport(TransferView.Leg.class)
 @SerdeImport(EntryView.class)
+@SerdeImport(dev.polyledger.ledger.application.view.HoldView.class)
 @SerdeImport(BatchView.class)
 @SerdeImport(BatchView.Counts.class)
 @SerdeImport(EventEnvelope.class)
