@@ -1,7 +1,7 @@
 -- Holds (api-contract.md, "Holds: two-phase transfers"): money reserved on a source account now, moved later by
 -- HOLD_POST transfers, or released when voided or expired. The database refuses, independent of the Java checks:
 --   * a held amount below zero, or an available balance (balance - held_amount) below zero on an account
---     that does not allow a negative balance                                (account_available_allowed)
+--     that does not allow a negative balance                                (account_held_covered_by_balance)
 --   * a closed account that still holds money                              (account_closed_holds_nothing)
 --   * a hold posted beyond its amount                                      (hold_posted_within_amount)
 --   * a hold or a HOLD_POST transfer across tenants or currencies          (composite foreign keys)
@@ -12,7 +12,7 @@
 ALTER TABLE account ADD COLUMN held_amount bigint NOT NULL DEFAULT 0;
 ALTER TABLE account
     ADD CONSTRAINT account_held_not_negative CHECK (held_amount >= 0),
-    ADD CONSTRAINT account_available_allowed CHECK (allow_negative_balance OR balance - held_amount >= 0),
+    ADD CONSTRAINT account_held_covered_by_balance CHECK (allow_negative_balance OR balance - held_amount >= 0),
     ADD CONSTRAINT account_closed_holds_nothing CHECK (status <> 'CLOSED' OR held_amount = 0);
 
 CREATE TABLE hold (

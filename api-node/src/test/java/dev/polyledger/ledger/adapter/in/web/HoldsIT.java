@@ -228,7 +228,7 @@ class HoldsIT {
             try (var conn = TestDatabase.connect(); var st = conn.createStatement()) {
                 st.executeUpdate("UPDATE account SET held_amount = 501 WHERE id = '" + account + "'");
             }
-        }).isInstanceOf(SQLException.class).hasMessageContaining("account_available_allowed");
+        }).isInstanceOf(SQLException.class).hasMessageContaining("account_held_covered_by_balance");
         try (var conn = TestDatabase.connect(); var st = conn.createStatement()) {
             assertThat(st.executeUpdate("UPDATE account SET held_amount = 500 WHERE id = '" + account + "'")).isEqualTo(1);
         }
