@@ -26,5 +26,11 @@ public enum LedgerRejection {
     /** The hold is posted, voided or expired: it can no longer be posted or voided. */
     HOLD_NOT_PENDING,
     /** A capture asks more than the hold's remaining amount. */
-    AMOUNT_EXCEEDS_HOLD
+    AMOUNT_EXCEEDS_HOLD,
+    /** The transfer named for a refund does not exist (in the caller's tenant). */
+    TRANSFER_NOT_FOUND,
+    /** A refund, or a credit or debit with the world account, cannot be refunded. */
+    TRANSFER_NOT_REFUNDABLE,
+    /** The refunds of a transfer would exceed its amount. */
+    REFUND_EXCEEDS_TRANSFER
 }

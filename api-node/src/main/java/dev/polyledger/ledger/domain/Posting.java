@@ -67,7 +67,7 @@ public final class Posting {
                 amount, credited.balance(), credited.version(), now);
         var transfer = new Transfer(source.tenantId(), request.transferId(), request.kind(), Transfer.Status.POSTED, source.id(),
                 destination.id(), amount, request.reference(), request.metadata(), request.requestId(), now,
-                List.of(debit, credit), request.holdId());
+                List.of(debit, credit), request.holdId(), request.refundOf(), null, List.of());
         return new Posted(transfer, debited, credited);
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param metadata      client pairs
  * @param requestId     X-Request-Id; may be null
  * @param holdId        the hold this posting captures ({@code HOLD_POST}); null otherwise
+ * @param refundOf      the original a {@code REFUND} gives back; null otherwise
  */
 public record PostingRequest(
         TransferId transferId,
@@ -24,7 +25,8 @@ public record PostingRequest(
         String reference,
         Metadata metadata,
         String requestId,
-        UUID holdId) {
+        UUID holdId,
+        TransferId refundOf) {
 
     public PostingRequest {
         if (amount.minorUnits() <= 0) {
@@ -35,6 +37,12 @@ public record PostingRequest(
     /** A posting that captures no hold. */
     public PostingRequest(TransferId transferId, UUID debitEntryId, UUID creditEntryId, TransferKind kind, Money amount,
                           String reference, Metadata metadata, String requestId) {
-        this(transferId, debitEntryId, creditEntryId, kind, amount, reference, metadata, requestId, null);
+        this(transferId, debitEntryId, creditEntryId, kind, amount, reference, metadata, requestId, null, null);
+    }
+
+    /** A posting that captures {@code holdId} (or none when null) and refunds nothing. */
+    public PostingRequest(TransferId transferId, UUID debitEntryId, UUID creditEntryId, TransferKind kind, Money amount,
+                          String reference, Metadata metadata, String requestId, UUID holdId) {
+        this(transferId, debitEntryId, creditEntryId, kind, amount, reference, metadata, requestId, holdId, null);
     }
 }

@@ -31,7 +31,9 @@ public final class Views {
         return new TransferView(t.id().toString(), t.kind().name(), t.status().name(),
                 t.sourceAccountId().toString(), t.destinationAccountId().toString(), t.amount().toDecimalString(),
                 t.amount().currency().code(), t.reference(), time(t.createdAt()), t.metadata().values(), legs,
-                batchId == null ? null : batchId.toString(), t.holdId() == null ? null : t.holdId().toString());
+                batchId == null ? null : batchId.toString(), t.holdId() == null ? null : t.holdId().toString(),
+                t.refundOf() == null ? null : t.refundOf().value().toString(), t.refundedAmount().toDecimalString(),
+                t.refunds().stream().map(r -> r.value().toString()).toList());
     }
 
     /**

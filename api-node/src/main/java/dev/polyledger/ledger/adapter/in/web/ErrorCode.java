@@ -23,7 +23,8 @@ final class ErrorCode {
 
     /** HTTP status of a ledger rejection: 404 for a missing account or hold, 422 for every business rule. */
     static int statusOf(LedgerRejection rejection) {
-        return rejection == LedgerRejection.ACCOUNT_NOT_FOUND || rejection == LedgerRejection.HOLD_NOT_FOUND ? 404 : 422;
+        return rejection == LedgerRejection.ACCOUNT_NOT_FOUND || rejection == LedgerRejection.HOLD_NOT_FOUND
+                || rejection == LedgerRejection.TRANSFER_NOT_FOUND ? 404 : 422;
     }
 
     /**
@@ -55,6 +56,9 @@ final class ErrorCode {
             case HOLD_NOT_FOUND -> "Hold not found";
             case HOLD_NOT_PENDING -> "Hold is not pending";
             case AMOUNT_EXCEEDS_HOLD -> "Amount exceeds the hold's remaining amount";
+            case TRANSFER_NOT_FOUND -> "Transfer not found";
+            case TRANSFER_NOT_REFUNDABLE -> "Transfer is not refundable";
+            case REFUND_EXCEEDS_TRANSFER -> "Refunds would exceed the transfer";
         };
     }
 }

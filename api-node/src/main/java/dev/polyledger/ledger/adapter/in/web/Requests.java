@@ -33,6 +33,11 @@ final class Requests {
                     Map<String, String> metadata) {
     }
 
+    /** POST /api/v1/transfers/{id}/refunds. {@code amount} absent: all that is left to refund. */
+    @Serdeable
+    record Refund(String amount, String reference, Map<String, String> metadata) {
+    }
+
     /** POST /api/v1/accounts/{id}/credits and /debits. */
     @Serdeable
     record Movement(String amount, String reference, Map<String, String> metadata) {

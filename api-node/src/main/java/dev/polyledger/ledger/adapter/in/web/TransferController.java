@@ -28,8 +28,11 @@ class TransferController {
     private final LedgerQueries queries;
     private final IdempotentEndpoint idempotent;
     private final JsonBodies bodies;
+    private final dev.polyledger.ledger.application.port.in.RefundUseCase refunds;
 
-    TransferController(LedgerQueries queries, IdempotentEndpoint idempotent, JsonBodies bodies) {
+    TransferController(LedgerQueries queries, IdempotentEndpoint idempotent, JsonBodies bodies,
+                       dev.polyledger.ledger.application.port.in.RefundUseCase refunds) {
+        this.refunds = refunds;
         this.queries = queries;
         this.idempotent = idempotent;
         this.bodies = bodies;
@@ -47,6 +50,31 @@ class TransferController {
                 json.amount(), json.currency(), json.reference(), Metadata.of(json.metadata()),
                 Callers.context(request));
         return idempotent.post(request, key, body, 201, Postings.single(command), outcome -> render(outcome, bodies));
+    }
+
+    /**
+     * Refunds (part of) the transfer: 201 with the {@code REFUND} transfer, or a recorded 404/422 refusal
+     * (TRANSFER_NOT_FOUND, TRANSFER_NOT_REFUNDABLE, REFUND_EXCEEDS_TRANSFER, INSUFFICIENT_FUNDS…).
+     */
+    @Post(value = "/{id}/refunds", consumes = MediaType.ALL)
+    @RequiredScope(Scope.LEDGER_WRITE)
+    HttpResponse<String> refund(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+        String key = idempotent.requireKey(request);
+        var original = Ids.transferInPath(id);
+        var json = body == null || body.isBlank() ? new Requests.Refund(null, null, null)
+                : bodies.read(body, Requests.Refund.class);
+        var command = new dev.polyledger.ledger.application.port.in.RefundUseCase.RefundTransfer(original,
+                json.amount() == null ? null : PostTransferCommand.parseAmount(json.amount()), json.reference(),
+                Metadata.of(json.metadata()), Callers.context(request));
+        var accounts = new java.util.LinkedHashSet<>(refunds.accountsOf(original, command.context().tenant()));
+        return idempotent.execute(request, key, body, 201, accounts, () -> {
+            var outcome = refunds.refund(command);
+            if (outcome instanceof dev.polyledger.ledger.application.port.in.Outcome.Refused<?> refused) {
+                return ProblemResponses.recorded(refused, bodies);
+            }
+            var refund = ((dev.polyledger.ledger.application.port.in.Outcome.Done<dev.polyledger.ledger.domain.Transfer>) outcome).value();
+            return RecordedAnswer.done(bodies.write(Views.transfer(refund)));
+        });
     }
 
     /** The transfer with its entries, or 404 TRANSFER_NOT_FOUND. */

@@ -28,7 +28,7 @@ import java.util.UUID;
  * {@link Transfers} and {@link Entries} in the {@code transfer} and {@code entry} tables.
  */
 @Singleton
-class PostgresTransfers implements Transfers, Entries {
+class PostgresTransfers implements Transfers, Entries, dev.polyledger.ledger.application.port.out.Refunds {
     private static final String ENTRY_COLUMNS =
             "e.id AS entry_id, e.transfer_id, e.account_id, e.direction, e.amount AS entry_amount, e.currency AS entry_currency, "
                     + "e.balance_after, e.account_version, e.created_at AS entry_created_at";
@@ -58,8 +58,8 @@ class PostgresTransfers implements Transfers, Entries {
         }
         {
             try (var ps = conn.prepareStatement("INSERT INTO transfer (tenant_id, id, kind, status, source_account_id, "
-                    + "destination_account_id, amount, currency, reference, metadata, request_id, created_at, hold_id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+                    + "destination_account_id, amount, currency, reference, metadata, request_id, created_at, hold_id, refund_of) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)")) {
                 for (Transfer t : transfers) {
                     ps.setString(1, t.tenantId().value());
                     ps.setObject(2, t.id().value());
@@ -74,6 +74,7 @@ class PostgresTransfers implements Transfers, Entries {
                     ps.setString(11, t.requestId());
                     Jdbc.setInstant(ps, 12, t.createdAt());
                     ps.setObject(13, t.holdId());
+                    ps.setObject(14, t.refundOf() == null ? null : t.refundOf().value());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -102,11 +103,40 @@ class PostgresTransfers implements Transfers, Entries {
 
     @Override
     public Optional<Transfer> find(TenantId tenant, TransferId id) {
+        return find(tenant, id, false);
+    }
+
+    @Override
+    public Optional<Transfer> lockOriginal(TenantId tenant, TransferId id) {
+        return find(tenant, id, true);
+    }
+
+    @Override
+    public void recordRefunded(Transfer after, long refundedBefore) {
+        jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("UPDATE transfer SET refunded_amount = ? "
+                    + "WHERE tenant_id = ? AND id = ? AND refunded_amount = ?")) {
+                ps.setLong(1, after.refundedAmount().minorUnits());
+                ps.setString(2, after.tenantId().value());
+                ps.setObject(3, after.id().value());
+                ps.setLong(4, refundedBefore);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("transfer " + after.id() + " refunded concurrently although it was locked");
+                }
+                return null;
+            }
+        });
+    }
+
+    /** The transfer with its entries and refunds; with {@code lock}, its row locked ({@code FOR UPDATE OF t}). */
+    private Optional<Transfer> find(TenantId tenant, TransferId id, boolean lock) {
         return jdbc.execute(conn -> {
             try (var ps = conn.prepareStatement("SELECT t.tenant_id, t.id, t.kind, t.status, t.source_account_id, "
                     + "t.destination_account_id, t.amount, t.currency, t.reference, t.metadata::text AS metadata, "
-                    + "t.request_id, t.created_at, t.hold_id, " + ENTRY_COLUMNS + " FROM transfer t JOIN entry e ON e.transfer_id = t.id "
-                    + "WHERE t.id = ? AND t.tenant_id = ? ORDER BY e.direction DESC")) {
+                    + "t.request_id, t.created_at, t.hold_id, t.refund_of, t.refunded_amount, "
+                    + "ARRAY(SELECT r.id FROM transfer r WHERE r.refund_of = t.id ORDER BY r.created_at, r.id) AS refunds, "
+                    + ENTRY_COLUMNS + " FROM transfer t JOIN entry e ON e.transfer_id = t.id "
+                    + "WHERE t.id = ? AND t.tenant_id = ? ORDER BY e.direction DESC" + (lock ? " FOR UPDATE OF t" : ""))) {
                 ps.setObject(1, id.value());
                 ps.setString(2, tenant.value());
                 try (var rs = ps.executeQuery()) {
@@ -128,11 +158,18 @@ class PostgresTransfers implements Transfers, Entries {
                     var requestId = head.getString("request_id");
                     var createdAt = Jdbc.instant(head, "created_at");
                     var holdId = head.getObject("hold_id", UUID.class);
+                    var refundOf = head.getObject("refund_of", UUID.class);
+                    var refunded = new Money(head.getLong("refunded_amount"), currency);
+                    var refunds = new ArrayList<TransferId>();
+                    for (Object refund : (Object[]) head.getArray("refunds").getArray()) {
+                        refunds.add(new TransferId((UUID) refund));
+                    }
                     do {
                         entries.add(entry(rs));
                     } while (rs.next());
                     return Optional.of(new Transfer(tenantId, transferId, kind, status, source, destination, amount, reference,
-                            metadata, requestId, createdAt, entries, holdId));
+                            metadata, requestId, createdAt, entries, holdId,
+                            refundOf == null ? null : new TransferId(refundOf), refunded, refunds));
                 }
             }
         });
