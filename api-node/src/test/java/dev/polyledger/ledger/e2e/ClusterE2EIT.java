@@ -290,6 +290,39 @@ class ClusterE2EIT {
     }
 
     @Test
+    @Order(7)
+    void aCardPaymentAndARefundThroughTheEntryPointReachTheAuditTrail() throws Exception {
+        String card = api.openAccount("USD");
+        String shop = api.openAccount("USD");
+        api.credit(card, "100.00");
+        var hold = api.post("/api/v1/holds", "{\"sourceAccountId\":\"" + card + "\",\"destinationAccountId\":\"" + shop
+                + "\",\"amount\":\"30.00\",\"currency\":\"USD\"}");
+        assertThat(hold.status()).as(hold.toString()).isEqualTo(201);
+        String holdId = hold.text("id");
+        var capture = api.post("/api/v1/holds/" + holdId + "/post", "{\"amount\":\"10.00\"}");
+        assertThat(capture.status()).as(capture.toString()).isEqualTo(201);
+        assertThat(capture.text("kind")).isEqualTo("HOLD_POST");
+        var voided = api.post("/api/v1/holds/" + holdId + "/void", null);
+        assertThat(voided.text("status")).isEqualTo("VOIDED");
+        var refund = api.post("/api/v1/transfers/" + capture.text("id") + "/refunds", "{\"amount\":\"4.00\"}");
+        assertThat(refund.status()).as(refund.toString()).isEqualTo(201);
+        assertThat(refund.text("kind")).isEqualTo("REFUND");
+        var account = api.get("/api/v1/accounts/" + card);
+        assertThat(account.text("balance")).isEqualTo("94.00");
+        assertThat(account.text("heldAmount")).isEqualTo("0.00");
+
+        for (String type : List.of("hold.created", "hold.posted", "hold.voided")) {
+            var trail = api.awaitGet("/api/v1/audit/events?accountId=" + card + "&type=" + type,
+                    answer -> answer.status() == 200 && answer.json().get("items").size() > 0, java.time.Duration.ofSeconds(10));
+            assertThat(trail.status()).as("%s: %s", type, trail).isEqualTo(200);
+            assertThat(trail.json().get("items")).as("%s in the card's audit trail", type).isNotEmpty();
+            assertThat(trail.json().get("items").get(0).get("aggregateId").asText()).as(type).isEqualTo(holdId);
+        }
+        var refundSnapshot = awaitSnapshot(refund.text("id"), java.time.Duration.ofSeconds(10));
+        assertThat(refundSnapshot.json().get("data").get("kind").asText()).isEqualTo("REFUND");
+    }
+
+    @Test
     @Order(8)
     void theAuditTrailSurvivesAKilledWorkerAndABrokerRestart() throws Exception {
         List<String> accounts = fundedAccounts(4, "1000.00");

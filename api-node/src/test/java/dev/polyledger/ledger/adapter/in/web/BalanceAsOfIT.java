@@ -82,7 +82,10 @@ class BalanceAsOfIT {
     @Test
     void theLookupIsOneIndexRangeScanOfTheAccountsEntries() throws Exception {
         try (var conn = TestDatabase.connect(); var st = conn.createStatement()) {
+            // Small test tables make any plan cheap; with the scans that read more than the one row switched off, the
+            // index must still answer the query in its own order (no Sort), reading one entry.
             st.execute("SET enable_seqscan = off");
+            st.execute("SET enable_bitmapscan = off");
             var plan = new StringBuilder();
             try (var rs = st.executeQuery("EXPLAIN SELECT balance_after, account_version FROM entry "
                     + "WHERE account_id = '00000000-0000-4000-8000-000000000000' AND created_at <= now() "
@@ -91,7 +94,7 @@ class BalanceAsOfIT {
                     plan.append(rs.getString(1)).append('\n');
                 }
             }
-            assertThat(plan.toString()).contains("entry_account_as_of").doesNotContain("Sort");
+            assertThat(plan.toString()).containsPattern("Index (Only )?Scan using entry_account_as_of").doesNotContain("Sort");
         }
     }
 }
