@@ -66,6 +66,50 @@ class HoldTimingIT {
     }
 
     @Test
+    void balanceAsOfOnAnAccountWithOneHundredThousandEntries() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("holds.timing"), "-Dholds.timing=true");
+        var api = new LedgerClient(server.getURL().toString());
+        String account = api.openAccount("USD");
+        api.credit(account, "1.00"); // creates the tenant's USD world account
+        String world = api.get("/api/v1/accounts/" + account + "/entries").json().get("items").get(0).get("transferId").asText();
+        java.time.Instant base = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        try (var conn = TestDatabase.connect(); var st = conn.createStatement()) {
+            conn.setAutoCommit(false);
+            st.execute("CREATE TEMP TABLE w AS SELECT source_account_id AS id FROM transfer WHERE id = '" + world + "'");
+            // 100,000 credits of 1.00 from the world account, one a second from 2026-01-01, versions after the existing ones.
+            st.executeUpdate("INSERT INTO transfer (tenant_id, id, kind, status, source_account_id, destination_account_id, "
+                    + "amount, currency, created_at) SELECT 'default', md5('t' || i)::uuid, 'CREDIT', 'POSTED', (SELECT id FROM w), '"
+                    + account + "', 100, 'USD', timestamptz '2026-01-01T00:00:00Z' + i * interval '1 second' "
+                    + "FROM generate_series(1, 100000) i");
+            st.executeUpdate("INSERT INTO entry (tenant_id, id, transfer_id, account_id, direction, amount, currency, "
+                    + "balance_after, account_version, created_at) SELECT 'default', md5('c' || i)::uuid, md5('t' || i)::uuid, '"
+                    + account + "', 'CREDIT', 100, 'USD', 100 * i, 1000 + i, "
+                    + "timestamptz '2026-01-01T00:00:00Z' + i * interval '1 second' FROM generate_series(1, 100000) i");
+            st.executeUpdate("INSERT INTO entry (tenant_id, id, transfer_id, account_id, direction, amount, currency, "
+                    + "balance_after, account_version, created_at) SELECT 'default', md5('d' || i)::uuid, md5('t' || i)::uuid, "
+                    + "(SELECT id FROM w), 'DEBIT', 100, 'USD', -100 * i, 1000000 + i, "
+                    + "timestamptz '2026-01-01T00:00:00Z' + i * interval '1 second' FROM generate_series(1, 100000) i");
+            conn.commit();
+            st.execute("ANALYZE entry");
+        }
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 200; i++) { // warm-up
+            api.get("/api/v1/accounts/" + account + "/balance?asOf=" + base.plusSeconds(random.nextInt(1, 100_000)));
+        }
+        var latencies = new long[2000];
+        for (int i = 0; i < latencies.length; i++) {
+            int second = random.nextInt(1, 100_000);
+            long t = System.nanoTime();
+            var answer = api.get("/api/v1/accounts/" + account + "/balance?asOf=" + base.plusSeconds(second));
+            latencies[i] = System.nanoTime() - t;
+            assertThat(answer.text("balance")).isEqualTo(java.math.BigDecimal.valueOf(second).setScale(2).toPlainString());
+        }
+        java.util.Arrays.sort(latencies);
+        System.out.printf("TIMING balance?asOf on 100,000 entries, one client, end to end over HTTP: p50 %.2f ms, p99 %.2f ms%n",
+                latencies[latencies.length / 2] / 1e6, latencies[latencies.length * 99 / 100] / 1e6);
+    }
+
+    @Test
     void holdAndPostAgainstOneTransfer() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("holds.timing"), "-Dholds.timing=true");
         var api = new LedgerClient(server.getURL().toString());
