@@ -6,7 +6,7 @@ import java.time.Instant;
  * The rules of an account's lifecycle (api-contract.md, "Accounts"). Freezing a frozen account, unfreezing
  * an active one or closing a closed one changes nothing and is answered with the account as it is
  * (Stripe-style: the request's intent already holds). A closed account can no longer change; only a
- * zero-balance account can be closed; world accounts never change status.
+ * zero-balance account without pending holds can be closed; world accounts never change status.
  */
 public final class StatusChange {
     private StatusChange() {
@@ -46,6 +46,11 @@ public final class StatusChange {
         }
         if (account.status() == AccountStatus.CLOSED) {
             return new Rejected(LedgerRejection.ACCOUNT_NOT_ACTIVE, "account " + account.id() + " is CLOSED");
+        }
+        if (action == Action.CLOSE && account.heldAmount().minorUnits() != 0) {
+            // Pending holds reserve money on it: void or post them first (the database refuses it too).
+            return new Rejected(LedgerRejection.ACCOUNT_BALANCE_NOT_ZERO,
+                    "account " + account.id() + " has " + account.heldAmount().toDecimalString() + " held by pending holds");
         }
         if (action == Action.CLOSE && account.balance().minorUnits() != 0) {
             return new Rejected(LedgerRejection.ACCOUNT_BALANCE_NOT_ZERO,

@@ -271,6 +271,19 @@ class HoldRulesTest {
                 EXPIRES.minusMillis(1))).hold().postedAmount()).isEqualTo(usd(1));
     }
 
+    @Test
+    void anAccountWithPendingHoldsCannotBeClosedEvenAtAZeroBalance() {
+        var held = changed(HoldRules.place(placement(usd(500)), overdraftAllowed(usd(0)), active(usd(0)), NOW)).source();
+
+        var close = StatusChange.apply(held, StatusChange.Action.CLOSE, NOW);
+
+        assertThat(close).isInstanceOf(StatusChange.Rejected.class);
+        assertThat(((StatusChange.Rejected) close).reason()).isEqualTo(LedgerRejection.ACCOUNT_BALANCE_NOT_ZERO);
+        var released = changed(HoldRules.voidHold(changed(HoldRules.place(placement(usd(500)), overdraftAllowed(usd(0)),
+                active(usd(0)), NOW)).hold(), held, NOW)).source();
+        assertThat(StatusChange.apply(released, StatusChange.Action.CLOSE, NOW)).isNotInstanceOf(StatusChange.Rejected.class);
+    }
+
     // --- void and expire --------------------------------------------------------------------------------------
 
     @Test
