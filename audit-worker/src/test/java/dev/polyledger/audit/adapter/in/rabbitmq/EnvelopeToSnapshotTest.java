@@ -64,6 +64,24 @@ class EnvelopeToSnapshotTest {
     }
 
     @Test
+    void aHoldEventBelongsToTheTrailsOfBothItsAccountsAndNamesNoTransfer() {
+        UUID eventId = UUID.randomUUID(), hold = UUID.randomUUID(), card = UUID.randomUUID(), shop = UUID.randomUUID();
+        String json = """
+                {"eventId":"%s","type":"hold.voided","occurredAt":"%s","aggregateId":"%s","sequence":3,
+                 "requestId":"req-1","source":"api-node-1",
+                 "data":{"id":"%s","status":"VOIDED","amount":"60.00","postedAmount":"45.00","remainingAmount":"0.00",
+                   "currency":"USD","sourceAccountId":"%s","destinationAccountId":"%s","transfers":[],"version":3}}
+                """.formatted(eventId, OCCURRED, hold, hold, card, shop);
+
+        var snapshot = AuditSnapshot.of(envelope(json), RECEIVED);
+
+        assertThat(snapshot.type()).isEqualTo(EventType.HOLD_VOIDED);
+        assertThat(snapshot.aggregateId()).isEqualTo(hold);
+        assertThat(snapshot.accountIds()).containsExactly(card, shop);
+        assertThat(snapshot.transferId()).isNull();
+    }
+
+    @Test
     void keepsTheTenantAndTheActorOfTheEnvelope() {
         UUID eventId = UUID.randomUUID();
         String json = TenantEvents.of("acme", "key_7", Events.transferPosted(eventId, UUID.randomUUID(),
