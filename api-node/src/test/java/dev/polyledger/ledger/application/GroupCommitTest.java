@@ -86,6 +86,7 @@ class GroupCommitTest {
         groups = new GroupCommit(pipeline, 32, 1, sizes::add);
         Future<UnitResult> blocker = blockTheCommitter();
         Future<UnitResult> first = submit(unit("same", transfer(rich, payee, "1.00")));
+        awaitQueued(1); // queue order decides which of the two is first: submit the second only once the first waits
         Future<UnitResult> second = submit(unit("same", transfer(rich, payee, "1.00")));
         awaitQueued(2);
         unitOfWork.release();
