@@ -74,7 +74,8 @@ public record NotificationProperties(@Bindable(defaultValue = "false") boolean a
     /**
      * @param count      consumers of the {@code notifications} queue ({@code NOTIFICATION_CONSUMERS}, default 2; read
      *                   by the listener's annotation, listed here to be checked)
-     * @param retryPause how long an event the store could not take waits before it is requeued (default 1s)
+     * @param retryPause how long an event the store could not take waits before it is requeued (default 1s); while
+     *                   MongoDB is unavailable, the first pause of a held event, doubled per attempt up to 30 s
      */
     @ConfigurationProperties("consumer")
     public record Consumer(@Min(1) @Max(64) @Bindable(defaultValue = "2") int count,
