@@ -37,6 +37,10 @@ public record AuditEventQuery(
     public static final int MIN_LIMIT = 1;
     public static final int MAX_LIMIT = 500;
     public static final int DEFAULT_LIMIT = 50;
+    /** The earliest {@code from}/{@code to} accepted: a BSON date holds it, and a default window before it fits. */
+    public static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    /** The latest {@code from}/{@code to} accepted. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     /** @throws InvalidQueryException when {@code limit} is out of range or {@code to} is not after {@code from} */
     public AuditEventQuery {
@@ -66,7 +70,8 @@ public record AuditEventQuery(
             return this;
         }
         Instant end = to != null ? to : now;
-        return new AuditEventQuery(tenantId, null, null, type, end.minus(window), to, limit, after);
+        Instant start = end.isBefore(Instant.MIN.plus(window)) ? Instant.MIN : end.minus(window);
+        return new AuditEventQuery(tenantId, null, null, type, start, to, limit, after);
     }
 
     /**
@@ -74,7 +79,8 @@ public record AuditEventQuery(
      *
      * @throws InvalidQueryException naming the first parameter that is not acceptable: an id that is not a UUID,
      *                               an unknown type, a time that is not an ISO-8601 instant
-     *                               ({@code 2026-11-21T19:55:37Z}, offsets allowed), a limit that is not an
+     *                               ({@code 2026-11-21T19:55:37Z}, offsets allowed) or one outside
+     *                               {@link #EARLIEST}..{@link #LATEST}, a limit that is not an
      *                               integer in range, a cursor this API did not return
      */
     public static AuditEventQuery fromParameters(String tenantId, String accountId, String transferId, String type, String from,
@@ -114,11 +120,17 @@ public record AuditEventQuery(
         if (blank(text)) {
             return null;
         }
+        Instant value;
         try {
-            return Instant.parse(text);
+            value = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidQueryException(field, field + " must be an ISO-8601 instant such as 2026-11-21T19:55:37Z");
         }
+        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+            // Found by fuzzing (issue 14): a BSON date (java.util.Date) cannot hold such instants, Date.from fails.
+            throw new InvalidQueryException(field, field + " must be between " + EARLIEST + " and " + LATEST);
+        }
+        return value;
     }
 
     private static int limit(String field, String text) {
