@@ -10,7 +10,9 @@ import dev.polyledger.ledger.application.view.BatchView;
 import dev.polyledger.ledger.application.view.EntryView;
 import dev.polyledger.ledger.application.view.TransferView;
 import dev.polyledger.ledger.domain.Currency;
+import com.rabbitmq.client.ConnectionFactory;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Prototype;
 import io.micronaut.serde.annotation.SerdeImport;
 import dev.polyledger.ledger.application.service.GroupCommit;
 import dev.polyledger.ledger.application.service.PostingPipeline;
@@ -42,6 +44,27 @@ class LedgerFactory {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * A fresh AMQP connection factory for the broker of {@code ledger.rabbitmq.uri} (one per user, as each sets
+     * its own recovery): 2 s connection timeout, 15 s heartbeat, and no automatic recovery (the outbox relay and the
+     * batch work queue reconnect on their own schedule; the batch chunk consumer turns recovery on).
+     *
+     * @throws IllegalArgumentException when the URI is not an AMQP URI
+     */
+    @Prototype
+    ConnectionFactory amqpConnectionFactory(LedgerProperties properties) {
+        var factory = new ConnectionFactory();
+        try {
+            factory.setUri(properties.rabbitmq().uri());
+        } catch (Exception e) {
+            throw new IllegalArgumentException("ledger.rabbitmq.uri is not an AMQP URI", e);
+        }
+        factory.setConnectionTimeout(2_000);
+        factory.setRequestedHeartbeat(15);
+        factory.setAutomaticRecoveryEnabled(false);
+        return factory;
     }
 
     /**

@@ -48,17 +48,10 @@ class BatchChunkConsumer {
     private volatile Connection connection;
     private volatile boolean closed;
 
-    BatchChunkConsumer(IndependentBatches batches, LedgerProperties properties) {
+    BatchChunkConsumer(IndependentBatches batches, LedgerProperties properties, ConnectionFactory factory) {
         this.batches = batches;
         this.queue = BatchQueue.queue(properties);
-        this.factory = new ConnectionFactory();
-        try {
-            factory.setUri(properties.rabbitmq().uri());
-        } catch (Exception e) {
-            throw new IllegalArgumentException("ledger.rabbitmq.uri is not an AMQP URI", e);
-        }
-        factory.setConnectionTimeout(2_000);
-        factory.setRequestedHeartbeat(15);
+        this.factory = factory;
         factory.setAutomaticRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(2_000);
     }

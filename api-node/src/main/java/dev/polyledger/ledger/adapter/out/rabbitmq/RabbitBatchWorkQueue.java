@@ -29,17 +29,9 @@ class RabbitBatchWorkQueue implements BatchWorkQueue {
     private Connection connection;
     private Channel channel;
 
-    RabbitBatchWorkQueue(LedgerProperties properties) {
+    RabbitBatchWorkQueue(LedgerProperties properties, ConnectionFactory factory) {
         this.queue = BatchQueue.queue(properties);
-        this.factory = new ConnectionFactory();
-        try {
-            factory.setUri(properties.rabbitmq().uri());
-        } catch (Exception e) {
-            throw new IllegalArgumentException("ledger.rabbitmq.uri is not an AMQP URI", e);
-        }
-        factory.setConnectionTimeout(2_000);
-        factory.setAutomaticRecoveryEnabled(false);
-        factory.setRequestedHeartbeat(15);
+        this.factory = factory;
     }
 
     @Override

@@ -9,7 +9,6 @@ import dev.polyledger.events.EventHeaders;
 import dev.polyledger.events.LedgerTopology;
 import dev.polyledger.ledger.application.port.out.EventPublisher;
 import dev.polyledger.ledger.application.port.out.PendingEvent;
-import dev.polyledger.ledger.config.LedgerProperties;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.annotation.PreDestroy;
@@ -45,17 +44,9 @@ class RabbitEventPublisher implements EventPublisher {
     private Connection connection;
     private Channel channel;
 
-    RabbitEventPublisher(LedgerProperties properties, JsonMapper json) {
+    RabbitEventPublisher(ConnectionFactory factory, JsonMapper json) {
         this.json = json;
-        this.factory = new ConnectionFactory();
-        try {
-            factory.setUri(properties.rabbitmq().uri());
-        } catch (Exception e) {
-            throw new IllegalArgumentException("ledger.rabbitmq.uri is not an AMQP URI", e);
-        }
-        factory.setConnectionTimeout(2_000);
-        factory.setAutomaticRecoveryEnabled(false); // the relay reconnects on its own schedule
-        factory.setRequestedHeartbeat(15);
+        this.factory = factory;
     }
 
     @Override
