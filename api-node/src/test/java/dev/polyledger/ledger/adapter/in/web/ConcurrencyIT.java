@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polyledger.ledger.testing.FreshDatabase;
 import dev.polyledger.ledger.testing.LedgerClient;
+import dev.polyledger.ledger.testing.Races;
 import dev.polyledger.ledger.testing.LedgerInvariants;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,7 +59,7 @@ class ConcurrencyIT {
         var transferIds = new java.util.HashSet<String>();
         int created = 0;
         int inFlight = 0;
-        for (var answer : race(20, i -> api.post("/api/v1/transfers", body, key))) {
+        for (var answer : Races.together(pool, 20, i -> api.post("/api/v1/transfers", body, key))) {
             if (answer.status() == 201) {
                 created++;
                 transferIds.add(answer.text("id"));
@@ -135,7 +135,7 @@ class ConcurrencyIT {
             payers.add(api.openAccount("USD"));
             api.credit(payers.get(i), "10.00");
         }
-        var answers = race(40, i -> api.post("/api/v1/transfers",
+        var answers = Races.together(pool, 40, i -> api.post("/api/v1/transfers",
                 transferBody(payers.get(i % payers.size()), merchant, "0.25", "USD")));
         for (var answer : answers) {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
@@ -157,7 +157,7 @@ class ConcurrencyIT {
         String b = api.openAccount("USD");
         api.credit(a, "100.00");
         // ZZZ is well formed but not a supported currency: refused inside the transaction, 400, not recorded
-        var answers = race(20, i -> api.post("/api/v1/transfers", transferBody(a, b, "1.00", i % 2 == 0 ? "USD" : "ZZZ")));
+        var answers = Races.together(pool, 20, i -> api.post("/api/v1/transfers", transferBody(a, b, "1.00", i % 2 == 0 ? "USD" : "ZZZ")));
 
         int posted = 0;
         for (var answer : answers) {
@@ -174,22 +174,4 @@ class ConcurrencyIT {
         LedgerInvariants.assertHold();
     }
 
-    /** Sends {@code n} requests from the pool at once (released together by a latch) and returns their answers in order. */
-    private List<LedgerClient.Answer> race(int n, java.util.function.IntFunction<LedgerClient.Answer> request) throws Exception {
-        var start = new CountDownLatch(1);
-        List<Future<LedgerClient.Answer>> futures = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int index = i;
-            futures.add(pool.submit(() -> {
-                start.await();
-                return request.apply(index);
-            }));
-        }
-        start.countDown();
-        List<LedgerClient.Answer> answers = new ArrayList<>();
-        for (var future : futures) {
-            answers.add(future.get());
-        }
-        return answers;
-    }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.polyledger.ledger.application.port.in.HoldUseCase;
 import dev.polyledger.ledger.testing.FreshDatabase;
 import dev.polyledger.ledger.testing.LedgerClient;
+import dev.polyledger.ledger.testing.Races;
 import dev.polyledger.ledger.testing.LedgerInvariants;
 import dev.polyledger.ledger.testing.TestDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -20,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,7 +117,7 @@ class HoldsIT {
         api.credit(card, "100.00");
         String holdId = api.post("/api/v1/holds", holdBody(card, merchant, "10.00", null)).text("id");
 
-        var answers = race(20, i -> api.post("/api/v1/holds/" + holdId + "/post", "{\"amount\":\"1.00\",\"final\":false}"));
+        var answers = Races.together(pool, 20, i -> api.post("/api/v1/holds/" + holdId + "/post", "{\"amount\":\"1.00\",\"final\":false}"));
 
         int captured = 0;
         for (var answer : answers) {
@@ -143,7 +143,7 @@ class HoldsIT {
         String payee = api.openAccount("USD");
         api.credit(payer, "100.00");
 
-        var answers = race(20, i -> i % 2 == 0
+        var answers = Races.together(pool, 20, i -> i % 2 == 0
                 ? api.post("/api/v1/holds", holdBody(payer, payee, "10.00", null))
                 : api.post("/api/v1/transfers", transferBody(payer, payee, "10.00", "USD")));
 
@@ -238,21 +238,4 @@ class HoldsIT {
         return String.join(",", ids.stream().map(id -> "'" + id + "'").toList());
     }
 
-    private List<LedgerClient.Answer> race(int n, IntFunction<LedgerClient.Answer> request) throws Exception {
-        var start = new CountDownLatch(1);
-        List<Future<LedgerClient.Answer>> futures = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int index = i;
-            futures.add(pool.submit(() -> {
-                start.await();
-                return request.apply(index);
-            }));
-        }
-        start.countDown();
-        List<LedgerClient.Answer> answers = new ArrayList<>();
-        for (var future : futures) {
-            answers.add(future.get());
-        }
-        return answers;
-    }
 }

@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polyledger.ledger.testing.FreshDatabase;
 import dev.polyledger.ledger.testing.LedgerClient;
+import dev.polyledger.ledger.testing.Races;
 import dev.polyledger.ledger.testing.LedgerInvariants;
 import dev.polyledger.ledger.testing.TestDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,18 +89,10 @@ class RefundsIT {
         api.credit(merchant, "100.00");
         String sale = sale(customer, merchant, "10.00");
 
-        var start = new CountDownLatch(1);
-        List<Future<LedgerClient.Answer>> futures = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return api.post("/api/v1/transfers/" + sale + "/refunds", "{\"amount\":\"1.00\"}");
-            }));
-        }
-        start.countDown();
+        var answers = Races.together(pool, 20,
+                i -> api.post("/api/v1/transfers/" + sale + "/refunds", "{\"amount\":\"1.00\"}"));
         int refunded = 0;
-        for (var future : futures) {
-            var answer = future.get();
+        for (var answer : answers) {
             if (answer.status() == 201) {
                 refunded++;
             } else {
