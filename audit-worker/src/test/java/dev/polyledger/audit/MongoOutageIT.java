@@ -1,11 +1,10 @@
 package dev.polyledger.audit;
 
 import dev.polyledger.audit.testing.AuditTestEnvironment;
+import dev.polyledger.platform.testing.SwitchableMongo;
 import dev.polyledger.platform.testing.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.polyledger.audit.testing.AuditClient;
 import dev.polyledger.audit.testing.TestBroker;
 import dev.polyledger.events.LedgerTopology;
@@ -14,8 +13,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MongoOutageIT implements TestPropertyProvider {
-    private final int port = freePort();
-    private MongoServer mongo;
+    private final SwitchableMongo mongo = new SwitchableMongo(false);
     private final TestBroker broker = new TestBroker();
 
     @Inject
@@ -52,14 +48,14 @@ class MongoOutageIT implements TestPropertyProvider {
     MeterRegistry meters;
 
     MongoOutageIT() {
-        startMongo();
+        mongo.start();
     }
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new java.util.HashMap<>(AuditTestEnvironment.DATABASE.properties());
         properties.putAll(Map.of(
-                "mongodb.uri", "mongodb://127.0.0.1:" + port,
+                "mongodb.uri", mongo.uri(),
                 "mongodb.cluster.server-selection-timeout", "1s",
                 "audit.mongodb.database", "audit_outage_it",
                 "audit.consumer.batch.max-wait", "500ms",
@@ -69,20 +65,20 @@ class MongoOutageIT implements TestPropertyProvider {
 
     @AfterEach
     void mongoBack() {
-        startMongo();
+        mongo.start();
     }
 
     @AfterAll
     void stop() throws Exception {
         broker.close();
-        stopMongo();
+        mongo.stop();
     }
 
     @Test
     void anEventPublishedWhileMongoIsDownIsRecordedWhenItIsBack() {
         var api = new AuditClient(server.getURL().toString());
         UUID eventId = UUID.randomUUID(), transfer = UUID.randomUUID();
-        stopMongo();
+        mongo.stop();
         double unavailableBefore = storeUnavailable();
 
         broker.publish("transfer.posted", eventId.toString(),
@@ -101,7 +97,7 @@ class MongoOutageIT implements TestPropertyProvider {
         assertThat(query.code()).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(query.header("Retry-After")).isEqualTo("2");
 
-        startMongo();
+        mongo.start();
 
         var answer = api.awaitGet("/api/v1/audit/transfers/" + transfer, a -> a.status() == 200, Duration.ofSeconds(30));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
@@ -114,7 +110,7 @@ class MongoOutageIT implements TestPropertyProvider {
         var api = new AuditClient(server.getURL().toString());
         List<UUID> transfers = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID());
-        stopMongo();
+        mongo.stop();
         double requeuedBefore = requeued(), unavailableBefore = storeUnavailable();
 
         for (UUID transfer : transfers) {
@@ -133,7 +129,7 @@ class MongoOutageIT implements TestPropertyProvider {
                 .isGreaterThanOrEqualTo(transfers.size());
         assertThat(requeued()).as("held, not requeued").isEqualTo(requeuedBefore);
 
-        startMongo();
+        mongo.start();
 
         for (UUID transfer : transfers) {
             var answer = api.awaitGet("/api/v1/audit/events?transferId=" + transfer,
@@ -153,7 +149,7 @@ class MongoOutageIT implements TestPropertyProvider {
             transfers.add(UUID.randomUUID());
         }
         String poisonId = UUID.randomUUID().toString();
-        stopMongo();
+        mongo.stop();
         double unavailableBefore = storeUnavailable(), requeuedBefore = requeued();
 
         for (int i = 0; i < eventIds.size(); i++) {
@@ -173,7 +169,7 @@ class MongoOutageIT implements TestPropertyProvider {
         assertThat(storeUnavailable()).as("writes that found MongoDB down")
                 .isGreaterThanOrEqualTo(unavailableBefore + LedgerTopology.DELIVERY_LIMIT + 2);
 
-        startMongo();
+        mongo.start();
 
         for (UUID transfer : transfers) {
             var answer = api.awaitGet("/api/v1/audit/events?transferId=" + transfer,
@@ -200,27 +196,8 @@ class MongoOutageIT implements TestPropertyProvider {
         return counter == null ? 0 : counter.count();
     }
 
-    private void startMongo() {
-        if (mongo == null) {
-            mongo = new MongoServer(new MemoryBackend());
-            mongo.bind("127.0.0.1", port);
-        }
-    }
 
-    private void stopMongo() {
-        if (mongo != null) {
-            mongo.shutdownNow();
-            mongo = null;
-        }
-    }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void sleep(long millis) {
         try {

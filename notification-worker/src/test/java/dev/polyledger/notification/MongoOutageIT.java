@@ -2,21 +2,18 @@ package dev.polyledger.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.polyledger.events.LedgerTopology;
 import dev.polyledger.notification.testing.Api;
 import dev.polyledger.notification.testing.NotificationTestEnvironment;
 import dev.polyledger.notification.testing.Receiver;
 import dev.polyledger.notification.testing.TestBroker;
+import dev.polyledger.platform.testing.SwitchableMongo;
 import dev.polyledger.platform.testing.Events;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,14 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MongoOutageIT implements TestPropertyProvider {
     private static final String DATABASE = "notification_it_outage";
-    private final int port = freePort();
-    /** Data kept when a server on it shuts down: closing the backend would drop it. */
-    private final MemoryBackend backend = new MemoryBackend() {
-        @Override
-        public void close() {
-        }
-    };
-    private MongoServer mongo;
+    private final SwitchableMongo mongo = new SwitchableMongo(true);
     private final TestBroker broker = new TestBroker();
 
     @Inject
@@ -59,13 +49,13 @@ class MongoOutageIT implements TestPropertyProvider {
     MeterRegistry meters;
 
     MongoOutageIT() {
-        startMongo();
+        mongo.start();
     }
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(NotificationTestEnvironment.DATABASE.properties());
-        properties.put("mongodb.uri", "mongodb://127.0.0.1:" + port);
+        properties.put("mongodb.uri", mongo.uri());
         properties.put("mongodb.cluster.server-selection-timeout", "1s");
         properties.put("notification.mongodb.database", DATABASE);
         properties.put("rabbitmq.uri", TestBroker.uri());
@@ -79,7 +69,7 @@ class MongoOutageIT implements TestPropertyProvider {
     @AfterAll
     void stop() throws Exception {
         broker.close();
-        stopMongo();
+        mongo.stop();
     }
 
     @Test
@@ -91,7 +81,7 @@ class MongoOutageIT implements TestPropertyProvider {
             api.subscribe(receiver.url(), "[\"transfer.posted\"]");
             List<String> eventIds = new ArrayList<>();
             String poisonId = UUID.randomUUID().toString();
-            stopMongo();
+            mongo.stop();
             double unavailableBefore = storeUnavailable();
 
             for (int i = 0; i < 8; i++) {
@@ -109,7 +99,7 @@ class MongoOutageIT implements TestPropertyProvider {
             assertThat(storeUnavailable()).as("attempts that found MongoDB down")
                     .isGreaterThanOrEqualTo(unavailableBefore + 10);
 
-            startMongo();
+            mongo.start();
 
             receiver.await(eventIds.size(), Duration.ofSeconds(30));
             Thread.sleep(1_000); // a second delivery of any event would arrive by now (dispatch every 50 ms)
@@ -131,25 +121,6 @@ class MongoOutageIT implements TestPropertyProvider {
         return counter == null ? 0 : counter.count();
     }
 
-    private void startMongo() {
-        if (mongo == null) {
-            mongo = new MongoServer(backend);
-            mongo.bind("127.0.0.1", port);
-        }
-    }
 
-    private void stopMongo() {
-        if (mongo != null) {
-            mongo.shutdownNow();
-            mongo = null;
-        }
-    }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
