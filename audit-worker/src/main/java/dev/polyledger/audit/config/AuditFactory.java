@@ -1,7 +1,9 @@
 package dev.polyledger.audit.config;
 
 import dev.polyledger.audit.application.port.out.AuditRecords;
+import dev.polyledger.audit.application.port.out.LedgerReadModel;
 import dev.polyledger.audit.application.service.AuditService;
+import dev.polyledger.audit.application.service.ReconciliationService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -20,5 +22,12 @@ class AuditFactory {
     @Singleton
     AuditService auditService(AuditRecords records, Clock clock, AuditProperties.Query query) {
         return new AuditService(records, clock, query.defaultWindow());
+    }
+
+    /** Reconciliation with the ledger and rebuild of the trail, read in the configured slices. */
+    @Singleton
+    ReconciliationService reconciliationService(LedgerReadModel ledger, AuditRecords records, Clock clock,
+                                                AuditProperties.Reconciliation settings) {
+        return new ReconciliationService(ledger, records, clock, settings.slice(), settings.maxIds());
     }
 }

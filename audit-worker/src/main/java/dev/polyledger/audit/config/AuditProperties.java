@@ -18,10 +18,54 @@ import java.time.Duration;
  * @param mongodb  the worker's database
  * @param consumer how the {@code audit} queue is consumed and written
  * @param query    how much one audit query may cost
+ * @param reconciliation the reconciliation with the ledger and the rebuild of the trail
  */
 @Context
 @ConfigurationProperties("audit")
-public record AuditProperties(@NotNull Mongodb mongodb, @NotNull Consumer consumer, @NotNull Query query) {
+public record AuditProperties(@NotNull Mongodb mongodb, @NotNull Consumer consumer, @NotNull Query query,
+                              @NotNull Reconciliation reconciliation) {
+
+    /**
+     * The reconciliation of the audit trail with the ledger ({@code GET /api/v1/audit/reconciliation}), the rebuild
+     * ({@code POST /api/v1/audit/rebuild}) and the scheduled check.
+     *
+     * @param enabled          whether the scheduled check runs ({@code AUDIT_RECONCILIATION_ENABLED}, default true)
+     * @param every            the check's period, 10s..1h ({@code AUDIT_RECONCILIATION_EVERY}, default 60s)
+     * @param lookBack         the check's window starts this long before now, 1m..24h (default 10m)
+     * @param settle           and ends this long before now, so that events still on their way (outbox relay, audit
+     *                         queue, batching) are not reported missing; 0..lookBack (default 1m)
+     * @param maxWindow        the longest window one request may ask, 1m..31d ({@code AUDIT_RECONCILIATION_MAX_WINDOW},
+     *                         default 24h); longer: 400 VALIDATION_FAILED
+     * @param slice            windows are read in slices this long, 1s..1h (default 10m): memory holds one slice
+     * @param maxIds           the most ids per list of one answer, 1..10000 (default 1000); beyond: {@code truncated}
+     * @param statementTimeout the longest one ledger read may run, 1s..10m (default 30s)
+     * @throws IllegalArgumentException when a value is out of its range
+     */
+    @ConfigurationProperties("reconciliation")
+    public record Reconciliation(@Bindable(defaultValue = "true") boolean enabled,
+                                 @NotNull @Bindable(defaultValue = "60s") Duration every,
+                                 @NotNull @Bindable(defaultValue = "10m") Duration lookBack,
+                                 @NotNull @Bindable(defaultValue = "1m") Duration settle,
+                                 @NotNull @Bindable(defaultValue = "24h") Duration maxWindow,
+                                 @NotNull @Bindable(defaultValue = "10m") Duration slice,
+                                 @Min(1) @Max(10_000) @Bindable(defaultValue = "1000") int maxIds,
+                                 @NotNull @Bindable(defaultValue = "30s") Duration statementTimeout) {
+        public Reconciliation {
+            within("every", every, Duration.ofSeconds(10), Duration.ofHours(1));
+            within("look-back", lookBack, Duration.ofMinutes(1), Duration.ofHours(24));
+            within("settle", settle, Duration.ZERO, lookBack == null ? Duration.ofHours(24) : lookBack.minusMillis(1));
+            within("max-window", maxWindow, Duration.ofMinutes(1), Duration.ofDays(31));
+            within("slice", slice, Duration.ofSeconds(1), Duration.ofHours(1));
+            within("statement-timeout", statementTimeout, Duration.ofSeconds(1), Duration.ofMinutes(10));
+        }
+
+        private static void within(String name, Duration value, Duration min, Duration max) {
+            if (value != null && (value.compareTo(min) < 0 || value.compareTo(max) > 0)) {
+                throw new IllegalArgumentException("audit.reconciliation." + name + " must be " + min + ".." + max
+                        + ", was " + value);
+            }
+        }
+    }
 
     /**
      * Bounds of one {@code GET /api/v1/audit/events} (issue 14: one unfiltered query over the whole history took the

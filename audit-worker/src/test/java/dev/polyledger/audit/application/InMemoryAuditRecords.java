@@ -55,4 +55,20 @@ class InMemoryAuditRecords implements AuditRecords {
                 .filter(s -> s.type() == EventType.TRANSFER_POSTED && transferId.equals(s.transferId()))
                 .findFirst();
     }
+
+    @Override
+    public List<AuditSnapshot> transfersPosted(String tenantId, java.time.Instant from, java.time.Instant to) {
+        return byEventId.values().stream()
+                .filter(s -> s.tenantId().equals(tenantId) && s.type() == EventType.TRANSFER_POSTED)
+                .filter(s -> !millis(s).isBefore(from) && millis(s).isBefore(to))
+                .toList();
+    }
+
+    @Override
+    public List<AuditSnapshot> transfersPosted(String tenantId, java.util.Collection<UUID> transferIds) {
+        return byEventId.values().stream()
+                .filter(s -> s.tenantId().equals(tenantId) && s.type() == EventType.TRANSFER_POSTED)
+                .filter(s -> transferIds.contains(s.transferId()))
+                .toList();
+    }
 }

@@ -9,9 +9,12 @@ import dev.polyledger.events.EventEnvelope;
 import dev.polyledger.events.LedgerTopology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Metric {@code audit.events} (Prometheus {@code audit_events_total}) counts the outcomes per message by tag
  * {@code outcome}: {@code stored}, {@code duplicate}, {@code dead_lettered}, {@code requeued}; {@code audit.store.unavailable}
- * counts the writes that found the store unavailable. Runs on one thread
+ * counts the writes that found the store unavailable; {@code audit.lag} (Prometheus {@code audit_lag_seconds}, a
+ * histogram) times each newly stored event from its {@code occurredAt} (commit in the ledger) to the end of its write
+ * here (a redelivery, already stored, is not timed again). Runs on one thread
  * ({@link AuditBatcher}'s); nothing escapes {@link #record}.
  */
 @Singleton
@@ -60,14 +65,29 @@ class BatchRecorder {
     private final Counter deadLettered;
     private final Counter requeued;
     private final Counter storeUnavailable;
+    private final Timer lag;
+    private final Clock clock;
 
     @Inject
-    BatchRecorder(RecordEventUseCase recordEvent, MeterRegistry meters, AuditProperties.Consumer.Retry retry) {
+    BatchRecorder(RecordEventUseCase recordEvent, MeterRegistry meters, AuditProperties.Consumer.Retry retry,
+                  Clock clock) {
         this(recordEvent, meters, new RetryBackoff(retry.initialBackoff(), retry.maxBackoff()),
-                d -> Thread.sleep(d.toMillis()));
+                d -> Thread.sleep(d.toMillis()), clock);
     }
 
     BatchRecorder(RecordEventUseCase recordEvent, MeterRegistry meters, RetryBackoff backoff, Pause pause) {
+        this(recordEvent, meters, backoff, pause, Clock.systemUTC());
+    }
+
+    BatchRecorder(RecordEventUseCase recordEvent, MeterRegistry meters, RetryBackoff backoff, Pause pause,
+                  Clock clock) {
+        this.clock = clock;
+        this.lag = Timer.builder("audit.lag")
+                .description("from an event's occurredAt (its commit in the ledger) to its snapshot being recorded")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(30))
+                .register(meters);
         this.recordEvent = recordEvent;
         this.backoff = backoff;
         this.pause = pause;
@@ -114,6 +134,7 @@ class BatchRecorder {
             return;
         }
         List<Delivery> recorded = new ArrayList<>(readable.size());
+        Instant recordedAt = clock.instant();
         for (int i = 0; i < readable.size(); i++) {
             RecordOutcome outcome = outcomes.get(i);
             Delivery delivery = readable.get(i);
@@ -124,6 +145,8 @@ class BatchRecorder {
             recorded.add(delivery);
             if (outcome instanceof RecordOutcome.Stored) {
                 stored.increment();
+                Duration since = Duration.between(events.get(i).occurredAt(), recordedAt);
+                lag.record(since.isNegative() ? Duration.ZERO : since);   // clocks of two machines
             } else {
                 duplicates.increment();
                 LOG.debug("event {} already recorded (delivery {})", delivery.messageId(),

@@ -2,6 +2,7 @@ package dev.polyledger.audit.adapter.in.web;
 
 import dev.polyledger.audit.application.port.in.InvalidQueryException;
 import dev.polyledger.audit.application.port.out.AuditStoreUnavailableException;
+import dev.polyledger.audit.application.port.out.LedgerUnavailableException;
 import dev.polyledger.platform.http.PlatformProblem;
 import dev.polyledger.platform.http.Problem;
 import dev.polyledger.platform.http.UnavailableDependency;
@@ -41,6 +42,20 @@ final class ProblemResponses {
         @Override
         public String name() {
             return "the audit store";
+        }
+    }
+
+    /** The ledger's PostgreSQL out of reach (reconciliation, rebuild), as the ledger port reports it. */
+    @Singleton
+    static class Ledger implements UnavailableDependency {
+        @Override
+        public boolean isUnavailable(Throwable failure) {
+            return UnavailableDependency.causedBy(failure, LedgerUnavailableException.class);
+        }
+
+        @Override
+        public String name() {
+            return "the ledger";
         }
     }
 }

@@ -26,7 +26,9 @@ import dev.polyledger.audit.application.port.out.AuditStoreUnavailableException;
 import dev.polyledger.audit.domain.AuditSnapshot;
 import dev.polyledger.events.EventType;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
@@ -177,6 +179,38 @@ class MongoAuditRecords implements AuditRecords {
                         Filters.eq(TRANSFER_ID, transferId.toString()),
                         Filters.eq(TYPE, EventType.TRANSFER_POSTED.routingKey()))).first())
                 .map(SnapshotDocuments::fromDocument));
+    }
+
+    /**
+     * One {@code find} of the tenant's {@code transfer.posted} documents in the window, unsorted (so dev-mongo holds
+     * no sort buffer), with the query's {@code maxTimeMS}; served by the index {@code {tenantId, type, occurredAt}} on
+     * MongoDB.
+     */
+    @Override
+    public List<AuditSnapshot> transfersPosted(String tenantId, Instant from, Instant to) {
+        return list(Filters.and(SnapshotDocuments.tenantIs(tenantId),
+                Filters.eq(TYPE, EventType.TRANSFER_POSTED.routingKey()),
+                Filters.gte(OCCURRED_AT, Date.from(from)), Filters.lt(OCCURRED_AT, Date.from(to))));
+    }
+
+    /** One {@code find} with {@code transferId $in [...]}; served by the index {@code {tenantId, transferId}}. */
+    @Override
+    public List<AuditSnapshot> transfersPosted(String tenantId, Collection<UUID> transferIds) {
+        if (transferIds.isEmpty()) {
+            return List.of();
+        }
+        return list(Filters.and(SnapshotDocuments.tenantIs(tenantId),
+                Filters.in(TRANSFER_ID, transferIds.stream().map(UUID::toString).toList()),
+                Filters.eq(TYPE, EventType.TRANSFER_POSTED.routingKey())));
+    }
+
+    private List<AuditSnapshot> list(Bson filter) {
+        return call(() -> {
+            List<AuditSnapshot> found = new ArrayList<>();
+            events.find(filter).maxTime(maxTimeMillis, TimeUnit.MILLISECONDS)
+                    .forEach(doc -> found.add(SnapshotDocuments.fromDocument(doc)));
+            return found;
+        });
     }
 
     private static <T> T call(Supplier<T> read) {

@@ -116,7 +116,8 @@ public record AuditEventQuery(
                         .collect(Collectors.joining(", "))));
     }
 
-    private static Instant instant(String field, String text) {
+    /** The instant of a query parameter; null when absent. @throws InvalidQueryException when unparsable or out of range */
+    static Instant instant(String field, String text) {
         if (blank(text)) {
             return null;
         }

@@ -2,6 +2,8 @@ package dev.polyledger.audit.application.port.out;
 
 import dev.polyledger.audit.application.port.in.AuditEventQuery;
 import dev.polyledger.audit.domain.AuditSnapshot;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,4 +40,13 @@ public interface AuditRecords {
      * the store's filter, not checked after reading.
      */
     Optional<AuditSnapshot> findTransferPosted(String tenantId, UUID transferId);
+
+    /**
+     * The tenant's {@code transfer.posted} snapshots whose {@code occurredAt} is in {@code [from, to)} (millisecond
+     * precision), in no particular order. The caller bounds the window: its cost is the number of snapshots in it.
+     */
+    List<AuditSnapshot> transfersPosted(String tenantId, Instant from, Instant to);
+
+    /** The tenant's {@code transfer.posted} snapshots of the given transfers (any order; none for an unknown id). */
+    List<AuditSnapshot> transfersPosted(String tenantId, Collection<UUID> transferIds);
 }
