@@ -84,6 +84,23 @@ class BatchRecorderTest {
     }
 
     @Test
+    void timesEachNewlyStoredEventFromItsOccurredAtButNotARedelivery() {
+        // Events.transferPosted occurred at 2026-11-21T19:55:37Z; the write ends 2.5 s later by this clock.
+        var clock = java.time.Clock.fixed(Instant.parse("2026-11-21T19:55:39.500Z"), java.time.ZoneOffset.UTC);
+        var batch = List.of(event("a"), event("a"), event("a"));
+        String duplicate = batch.get(2).messageId();
+        RecordEventUseCase useCase = events -> events.stream().map(e -> e.eventId().toString().equals(duplicate)
+                ? (RecordOutcome) new RecordOutcome.AlreadyStored(e.eventId()) : new RecordOutcome.Stored(e.eventId())).toList();
+
+        new BatchRecorder(useCase, meters, new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), pauses::add,
+                clock).record(batch);
+
+        var lag = meters.get("audit.lag").timer();
+        assertThat(lag.count()).isEqualTo(2);
+        assertThat(lag.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(2500);
+    }
+
+    @Test
     void deadLettersAPoisonMessageInTheMiddleOfABatchBeforeAcknowledgingTheOthers() {
         var batch = List.of(event("a"), poison("a"), event("a"));
 
