@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -178,11 +179,14 @@ class ReconciliationIT implements TestPropertyProvider {
         var metrics = new HttpTestClient(server.getURL().toString());
         String missing = "ledger_reconciliation_missing{tenant=\"" + tenant.tenantId() + "\"} 1.0";
         String mismatched = "ledger_reconciliation_mismatched{tenant=\"" + tenant.tenantId() + "\"} 0.0";
-        var scraped = metrics.awaitGet("/prometheus", a -> a.raw().body().contains(missing), Duration.ofSeconds(45));
+        String conserved = "ledger_conservation_imbalance{currency=\"USD\"} 0.0";
+        Pattern completedRun = Pattern.compile("ledger_reconciliation_runs_total\\{outcome=\"ok\"} [1-9]");
+        // A run sets the gauges tenant by tenant, then the conservation, then counts itself: wait for all of it.
+        var scraped = metrics.awaitGet("/prometheus", a -> a.raw().body().contains(missing)
+                && a.raw().body().contains(conserved) && completedRun.matcher(a.raw().body()).find(), Duration.ofSeconds(45));
         String body = scraped.raw().body();
-        assertThat(body).contains(missing).contains(mismatched);
-        assertThat(body).contains("ledger_conservation_imbalance{currency=\"USD\"} 0.0");
-        assertThat(body).containsPattern("ledger_reconciliation_runs_total\\{outcome=\"ok\"} [1-9]");
+        assertThat(body).contains(missing).contains(mismatched).contains(conserved);
+        assertThat(body).containsPattern(completedRun);
         assertThat(body).containsPattern("(?m)^audit_lag_seconds_count [1-9]").contains("audit_lag_seconds_bucket{le=");
     }
 
