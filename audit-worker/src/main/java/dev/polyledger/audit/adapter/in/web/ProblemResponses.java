@@ -31,31 +31,40 @@ final class ProblemResponses {
         }
     }
 
-    /** MongoDB out of reach, as the store port reports it. */
-    @Singleton
-    static class AuditStore implements UnavailableDependency {
+    /** A backing service out of reach when a failure is caused by the exception its port throws for that. */
+    abstract static class CausedBy implements UnavailableDependency {
+        private final Class<? extends Throwable> type;
+        private final String name;
+
+        CausedBy(Class<? extends Throwable> type, String name) {
+            this.type = type;
+            this.name = name;
+        }
+
         @Override
         public boolean isUnavailable(Throwable failure) {
-            return UnavailableDependency.causedBy(failure, AuditStoreUnavailableException.class);
+            return UnavailableDependency.causedBy(failure, type);
         }
 
         @Override
         public String name() {
-            return "the audit store";
+            return name;
+        }
+    }
+
+    /** MongoDB out of reach, as the store port reports it. */
+    @Singleton
+    static class AuditStore extends CausedBy {
+        AuditStore() {
+            super(AuditStoreUnavailableException.class, "the audit store");
         }
     }
 
     /** The ledger's PostgreSQL out of reach (reconciliation, rebuild), as the ledger port reports it. */
     @Singleton
-    static class Ledger implements UnavailableDependency {
-        @Override
-        public boolean isUnavailable(Throwable failure) {
-            return UnavailableDependency.causedBy(failure, LedgerUnavailableException.class);
-        }
-
-        @Override
-        public String name() {
-            return "the ledger";
+    static class Ledger extends CausedBy {
+        Ledger() {
+            super(LedgerUnavailableException.class, "the ledger");
         }
     }
 }
