@@ -56,6 +56,7 @@ class ReconciliationIT implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(AuditTestEnvironment.properties());
         properties.put("platform.auth.bootstrap-key", OPERATOR_KEY);
         properties.put("audit.reconciliation.every", "10s");
+        properties.put("audit.reconciliation.conservation-every", "10s");
         return properties;
     }
 

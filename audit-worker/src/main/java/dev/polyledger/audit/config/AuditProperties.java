@@ -31,6 +31,8 @@ public record AuditProperties(@NotNull Mongodb mongodb, @NotNull Consumer consum
      *
      * @param enabled          whether the scheduled check runs ({@code AUDIT_RECONCILIATION_ENABLED}, default true)
      * @param every            the check's period, 10s..1h ({@code AUDIT_RECONCILIATION_EVERY}, default 60s)
+     * @param conservationEvery the period of the conservation check over the whole ledger (one aggregate over every
+     *                         entry), 10s..24h ({@code AUDIT_CONSERVATION_EVERY}, default 10m)
      * @param lookBack         the check's window starts this long before now, 1m..24h (default 10m)
      * @param settle           and ends this long before now, so that events still on their way (outbox relay, audit
      *                         queue, batching) are not reported missing; 0..lookBack (default 1m)
@@ -44,6 +46,7 @@ public record AuditProperties(@NotNull Mongodb mongodb, @NotNull Consumer consum
     @ConfigurationProperties("reconciliation")
     public record Reconciliation(@Bindable(defaultValue = "true") boolean enabled,
                                  @NotNull @Bindable(defaultValue = "60s") Duration every,
+                                 @NotNull @Bindable(defaultValue = "10m") Duration conservationEvery,
                                  @NotNull @Bindable(defaultValue = "10m") Duration lookBack,
                                  @NotNull @Bindable(defaultValue = "1m") Duration settle,
                                  @NotNull @Bindable(defaultValue = "24h") Duration maxWindow,
@@ -52,6 +55,7 @@ public record AuditProperties(@NotNull Mongodb mongodb, @NotNull Consumer consum
                                  @NotNull @Bindable(defaultValue = "30s") Duration statementTimeout) {
         public Reconciliation {
             within("every", every, Duration.ofSeconds(10), Duration.ofHours(1));
+            within("conservation-every", conservationEvery, Duration.ofSeconds(10), Duration.ofHours(24));
             within("look-back", lookBack, Duration.ofMinutes(1), Duration.ofHours(24));
             within("settle", settle, Duration.ZERO, lookBack == null ? Duration.ofHours(24) : lookBack.minusMillis(1));
             within("max-window", maxWindow, Duration.ofMinutes(1), Duration.ofDays(31));

@@ -20,17 +20,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles the recent past continuously: every {@code audit.reconciliation.every} (60 s) the window
- * {@code [now - look-back, now - settle)} ({@code [now-10min, now-1min)}) of every tenant, and the conservation of
- * money over the whole ledger, exported as gauges (Prometheus names):
+ * {@code [now - look-back, now - settle)} ({@code [now-10min, now-1min)}) of every tenant, and every
+ * {@code audit.reconciliation.conservation-every} (10 min) the conservation of money over the whole ledger, exported as
+ * gauges (Prometheus names):
  * <ul>
  *   <li>{@code ledger_reconciliation_missing{tenant}}: transfers of the last window without an audit snapshot;</li>
  *   <li>{@code ledger_reconciliation_mismatched{tenant}}: snapshots that differ from the ledger;</li>
  *   <li>{@code ledger_conservation_imbalance{currency}}: the signed sum of every entry, minor units, 0 when healthy;</li>
- *   <li>{@code ledger_reconciliation_runs_total{outcome="ok|failed"}}: runs, a failed one (ledger or MongoDB out of
+ *   <li>{@code ledger_reconciliation_runs_total{outcome="ok|failed"}}: runs of either check, a failed one (ledger or MongoDB out of
  *       reach) leaving the gauges at their last values.</li>
  * </ul>
  * Cost per run: per tenant, one indexed range read of the window on each side (a few hundred transfers at the
- * platform's usual rates); the conservation check is one aggregate over the {@code entry} table. Off with
+ * platform's usual rates: a 9-minute window of 2,813 transfers read in ~100 ms); the conservation check is one
+ * aggregate over the {@code entry} table. Off with
  * {@code AUDIT_RECONCILIATION_ENABLED=false}. A window overlaps the previous one on purpose (a late event clears a
  * {@code missing} on the next run).
  */
@@ -74,6 +76,22 @@ class ReconciliationJob {
                             result.mismatched().size(), result.mismatched(), result.truncated() ? " (truncated)" : "");
                 }
             }
+            ok.increment();
+        } catch (RuntimeException e) {
+            failed.increment();
+            LOG.warn("reconciliation over {}..{} failed (gauges keep their last values): {}", window.from(),
+                    window.to(), e.toString());
+        }
+    }
+
+    /**
+     * The conservation of money over the whole ledger, on its own period ({@code audit.reconciliation.conservation-every},
+     * 10 min): one aggregate over every entry, ~1 s per 2 million entries (measured on a loaded 2-core machine).
+     */
+    @Scheduled(initialDelay = "${audit.reconciliation.every:60s}",
+            fixedDelay = "${audit.reconciliation.conservation-every:10m}")
+    void checkConservation() {
+        try {
             reconcile.conservationImbalance().forEach((currency, sum) -> {
                 gauge(imbalance, "ledger.conservation.imbalance", "currency", currency).set(sum);
                 if (sum != 0) {
@@ -83,8 +101,7 @@ class ReconciliationJob {
             ok.increment();
         } catch (RuntimeException e) {
             failed.increment();
-            LOG.warn("reconciliation over {}..{} failed (gauges keep their last values): {}", window.from(),
-                    window.to(), e.toString());
+            LOG.warn("conservation check failed (gauges keep their last values): {}", e.toString());
         }
     }
 
