@@ -16,9 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,7 +35,8 @@ import java.util.UUID;
  * ({@link TransferComparison}), or whose transfer the ledger does not hold, is <em>mismatched</em>. Each id list
  * holds at most {@code maxIds}; beyond, {@code truncated}.
  *
- * <p>The rebuild reads the same way, writes the missing snapshots ({@link RebuiltSnapshots}) in batches of
+ * <p>The rebuild reads each slice's ledger transfers, looks their snapshots up by transfer id (one query per slice
+ * that has transfers, none for an empty one), writes the missing ones ({@link RebuiltSnapshots}) in batches of
  * {@value #WRITE_BATCH}, and never touches a snapshot that exists. A bean of the configuration's factory.
  */
 public class ReconciliationService implements ReconcileUseCase, RebuildUseCase {
@@ -87,12 +90,18 @@ public class ReconciliationService implements ReconcileUseCase, RebuildUseCase {
         long transfers = 0, added = 0, present = 0, refused = 0;
         for (String tenantId : ledger.tenants()) {
             for (TimeWindow part : slices(window)) {
-                Slice slice = read(tenantId, part);
-                transfers += slice.transfers.size();
+                List<LedgerTransfer> inSlice = ledger.transfers(tenantId, part.from(), part.to());
+                if (inSlice.isEmpty()) {
+                    continue;
+                }
+                transfers += inSlice.size();
+                Set<UUID> recorded = new HashSet<>();
+                records.transfersPosted(tenantId, inSlice.stream().map(LedgerTransfer::id).toList())
+                        .forEach(s -> recorded.add(s.transferId()));
                 Instant now = clock.instant();
                 List<AuditSnapshot> rebuilt = new ArrayList<>();
-                for (LedgerTransfer transfer : slice.transfers) {
-                    if (slice.snapshots.containsKey(transfer.id())) {
+                for (LedgerTransfer transfer : inSlice) {
+                    if (recorded.contains(transfer.id())) {
                         present++;
                     } else {
                         rebuilt.add(RebuiltSnapshots.of(transfer, now));
