@@ -36,7 +36,6 @@ class ConfigurationIT {
             assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(settings.maxInFlight()).isEqualTo(64);
             assertThat(settings.maxInFlightPerSubscription()).isEqualTo(4);
-            assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(30));
             assertThat(context.getBean(SecretRotation.class).overlap()).isEqualTo(Duration.ofHours(24));
         }
     }

@@ -63,8 +63,7 @@ class NotificationFactory {
      * items that are not durations ({@code 5s,soon} binds as {@code [5s]}); a schedule that lost items is refused
      * here rather than run shorter than configured.
      *
-     * @throws IllegalArgumentException naming the setting when an item is not a duration, a delay is not > 0, or the
-     *                                  lease does not outlast the timeout
+     * @throws IllegalArgumentException naming the setting when an item is not a duration, or a delay is not > 0
      */
     @Context
     @Singleton
@@ -79,6 +78,6 @@ class NotificationFactory {
         }
         var delivery = properties.delivery();
         return new DispatchSettings(new RetrySchedule(delays), delivery.timeout(),
-                delivery.maxInFlightPerSubscription(), delivery.maxInFlight(), delivery.lease());
+                delivery.maxInFlightPerSubscription(), delivery.maxInFlight());
     }
 }

@@ -61,14 +61,11 @@ public record NotificationProperties(@Bindable(defaultValue = "false") boolean a
      *                                   ({@code NOTIFICATION_MAX_IN_FLIGHT_PER_SUBSCRIPTION}, default 4)
      * @param maxInFlight                attempts under way in this worker at most, 1..10000
      *                                   ({@code NOTIFICATION_MAX_IN_FLIGHT}, default 64)
-     * @param lease                      how long a taken delivery is hidden from other workers; longer than the
-     *                                   timeout (default 30s)
      */
     @ConfigurationProperties("delivery")
     public record Delivery(@NotNull @Bindable(defaultValue = "5s") Duration timeout,
                            @Min(1) @Max(1000) @Bindable(defaultValue = "4") int maxInFlightPerSubscription,
-                           @Min(1) @Max(10000) @Bindable(defaultValue = "64") int maxInFlight,
-                           @NotNull @Bindable(defaultValue = "30s") Duration lease) {
+                           @Min(1) @Max(10000) @Bindable(defaultValue = "64") int maxInFlight) {
     }
 
     /**

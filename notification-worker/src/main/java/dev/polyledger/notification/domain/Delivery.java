@@ -68,6 +68,12 @@ public record Delivery(String id, String tenantId, String subscriptionId, String
                 now.plus(wait), createdAt, null);
     }
 
+    /** The same delivery, due later without an attempt made (its subscription could not be read meanwhile). */
+    public Delivery postponed(Instant until) {
+        return new Delivery(id, tenantId, subscriptionId, eventId, eventType, body, status, attempts, lastResponseCode,
+                lastError, until, createdAt, deliveredAt);
+    }
+
     /** Given up without an attempt (the subscription was disabled or deleted meanwhile). */
     public Delivery abandoned(String reason) {
         return new Delivery(id, tenantId, subscriptionId, eventId, eventType, body, Status.DEAD_LETTERED, attempts,

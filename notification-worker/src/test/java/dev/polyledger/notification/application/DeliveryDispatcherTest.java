@@ -1,17 +1,19 @@
 package dev.polyledger.notification.application;
 
-import dev.polyledger.platform.testing.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.polyledger.notification.application.port.in.ScheduleDeliveriesCommand;
+import dev.polyledger.notification.application.port.out.DeliveryMetrics;
 import dev.polyledger.notification.application.port.out.WebhookMessage;
 import dev.polyledger.notification.application.port.out.WebhookSender;
 import dev.polyledger.notification.application.service.DeliveryDispatcher;
+import dev.polyledger.notification.application.service.DeliveryScheduler;
 import dev.polyledger.notification.application.service.DispatchSettings;
 import dev.polyledger.notification.domain.AttemptResult;
 import dev.polyledger.notification.domain.Delivery;
 import dev.polyledger.notification.domain.RetrySchedule;
 import dev.polyledger.notification.domain.Subscription;
+import dev.polyledger.platform.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Leasing, in-flight limits, what an attempt carries and how its outcome is recorded, over in-memory stores and a
- * sender whose answers the test completes by hand.
+ * The due-queue dispatcher over in-memory stores and a sender whose answers the test completes by hand: first
+ * attempts straight from scheduling, retries at their time, in-flight limits, outcomes written in batches at the
+ * tick ({@link DeliveryDispatcher#dispatchDue}), the resume of an earlier process's PENDING deliveries, and a store
+ * that does not answer.
  */
 class DeliveryDispatcherTest {
     private static final Instant T0 = Instant.parse("2026-11-30T12:00:00Z");
@@ -36,6 +40,23 @@ class DeliveryDispatcherTest {
         attempts.add(new Attempt(message, answer));
         return answer;
     };
+    private final List<String> counted = new ArrayList<>();
+    private final DeliveryMetrics metrics = new DeliveryMetrics() {
+        @Override
+        public void delivered(Duration lag) {
+            counted.add("delivered " + lag);
+        }
+
+        @Override
+        public void retried() {
+            counted.add("retried");
+        }
+
+        @Override
+        public void deadLettered() {
+            counted.add("dead_lettered");
+        }
+    };
 
     private record Attempt(WebhookMessage message, CompletableFuture<AttemptResult> answer) {
         void answer(int status) {
@@ -43,14 +64,21 @@ class DeliveryDispatcherTest {
         }
     }
 
+    private DeliveryDispatcher dispatcher = dispatcher(64, 4);
+    private DeliveryScheduler scheduler = new DeliveryScheduler(store.subscriptions, store.deliveries, dispatcher,
+            clock);
+
     private DeliveryDispatcher dispatcher(int maxInFlight, int maxPerSubscription) {
         return new DeliveryDispatcher(store.deliveries, store.subscriptions, sender,
                 new DispatchSettings(new RetrySchedule(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2))),
-                        Duration.ofSeconds(5), maxPerSubscription, maxInFlight, Duration.ofSeconds(30)),
-                clock, () -> 0.5); // half of the 20% jitter: a 1 s wait becomes 1.1 s
+                        Duration.ofSeconds(5), maxPerSubscription, maxInFlight),
+                clock, () -> 0.5, metrics); // half of the 20% jitter: a 1 s wait becomes 1.1 s
     }
 
-    private final DeliveryDispatcher dispatcher = dispatcher(64, 4);
+    private void limits(int maxInFlight, int maxPerSubscription) {
+        dispatcher = dispatcher(maxInFlight, maxPerSubscription);
+        scheduler = new DeliveryScheduler(store.subscriptions, store.deliveries, dispatcher, clock);
+    }
 
     private Subscription subscribe(String id, String tenant) {
         Subscription s = Subscription.create(id, tenant, "https://example.com/" + id, List.of("*"),
@@ -59,10 +87,10 @@ class DeliveryDispatcherTest {
         return s;
     }
 
-    private Delivery schedule(String eventId, Subscription subscription) {
-        Delivery d = Delivery.schedule(eventId, "transfer.posted", BODY, subscription, clock.instant());
-        store.deliveries.schedule(d);
-        return d;
+    /** The event as the consumer hands it over, committed 40 ms before now. */
+    private int publish(String eventId, String tenant) {
+        return scheduler.schedule(new ScheduleDeliveriesCommand(eventId, "transfer.posted", tenant, BODY,
+                clock.instant().minusMillis(40)));
     }
 
     private Delivery stored(String eventId, Subscription subscription) {
@@ -70,12 +98,12 @@ class DeliveryDispatcherTest {
     }
 
     @Test
-    void anAttemptCarriesTheEventIdItsTimeTheBodyAndTheSubscriptionsUrl() {
+    void theFirstAttemptStartsWhenTheEventIsScheduledWithTheEventIdItsTimeTheBodyAndTheUrl() {
         Subscription s = subscribe("wh_1", "acme");
-        schedule("evt-1", s);
 
-        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        assertThat(publish("evt-1", "acme")).isEqualTo(1);
 
+        assertThat(attempts).as("no tick needed").hasSize(1);
         WebhookMessage sent = attempts.get(0).message();
         assertThat(sent.url()).isEqualTo("https://example.com/wh_1");
         assertThat(sent.webhookId()).isEqualTo("evt-1");
@@ -91,77 +119,100 @@ class DeliveryDispatcherTest {
         store.subscriptions.add(rotated);
 
         clock.set(T0.plus(Duration.ofHours(23)));
-        schedule("evt-1", rotated);
-        dispatcher.dispatchDue();
+        publish("evt-1", "acme");
         clock.set(T0.plus(DAY));
-        schedule("evt-2", rotated);
-        dispatcher.dispatchDue();
+        publish("evt-2", "acme");
 
         assertThat(attempts).extracting(a -> a.message().signingSecrets())
                 .containsExactly(List.of("whsec_c2Vjb25k", "whsec_Zmlyc3Q="), List.of("whsec_c2Vjb25k"));
     }
 
     @Test
-    void aDeliveryAnsweredWith2xxIsDelivered() {
+    void aDeliveryAnsweredWith2xxIsDeliveredWrittenAtTheNextTickAndItsLagFromTheCommitCounted() {
         Subscription s = subscribe("wh_1", "acme");
-        schedule("evt-1", s);
-        dispatcher.dispatchDue();
+        publish("evt-1", "acme");
         clock.advance(Duration.ofMillis(150));
 
         attempts.get(0).answer(204);
+        assertThat(stored("evt-1", s).status()).as("written at the tick").isEqualTo(Delivery.Status.PENDING);
+        dispatcher.dispatchDue();
 
         Delivery done = stored("evt-1", s);
         assertThat(done.status()).isEqualTo(Delivery.Status.DELIVERED);
         assertThat(done.attempts()).isEqualTo(1);
         assertThat(done.lastResponseCode()).isEqualTo(204);
         assertThat(done.deliveredAt()).isEqualTo(T0.plusMillis(150));
+        assertThat(counted).containsExactly("delivered PT0.19S");
+    }
+
+    @Test
+    void theOutcomesOfATickAreWrittenInOneBatch() {
+        Subscription s = subscribe("wh_1", "acme");
+        limits(64, 64);
+        for (int i = 0; i < 10; i++) {
+            publish("evt-" + i, "acme");
+        }
+        int writesBefore = store.batches.get();
+
+        attempts.forEach(a -> a.answer(200));
+        dispatcher.dispatchDue();
+
+        assertThat(store.batches.get() - writesBefore).isEqualTo(1);
+        for (int i = 0; i < 10; i++) {
+            assertThat(stored("evt-" + i, s).status()).isEqualTo(Delivery.Status.DELIVERED);
+        }
     }
 
     @Test
     void aFailedAttemptIsRetriedAfterTheScheduledDelayPlusJitterFromTheInjectedSource() {
         Subscription s = subscribe("wh_1", "acme");
-        schedule("evt-1", s);
-        dispatcher.dispatchDue();
+        publish("evt-1", "acme");
 
         attempts.get(0).answer(503);
+        assertThat(dispatcher.dispatchDue()).as("not due before its time").isZero();
 
         Delivery retried = stored("evt-1", s);
         assertThat(retried.status()).isEqualTo(Delivery.Status.PENDING);
         assertThat(retried.attempts()).isEqualTo(1);
         assertThat(retried.lastError()).isEqualTo("endpoint answered 503");
         assertThat(retried.nextAttemptAt()).isEqualTo(T0.plusMillis(1100));
-        assertThat(dispatcher.dispatchDue()).as("not due before its time").isZero();
+        clock.set(T0.plusMillis(1099));
+        assertThat(dispatcher.dispatchDue()).isZero();
 
         clock.set(T0.plusMillis(1100));
         assertThat(dispatcher.dispatchDue()).isEqualTo(1);
         assertThat(attempts.get(1).message().webhookId()).isEqualTo("evt-1");
+        assertThat(counted).containsExactly("retried");
     }
 
     @Test
     void aDeliveryIsDeadLetteredAfterItsLastAttempt() {
         Subscription s = subscribe("wh_1", "acme");
-        schedule("evt-1", s);
+        publish("evt-1", "acme");
         for (int attempt = 0; attempt < 3; attempt++) {
-            clock.advance(Duration.ofMinutes(1));
-            assertThat(dispatcher.dispatchDue()).isEqualTo(1);
             attempts.get(attempt).answer(500);
+            clock.advance(Duration.ofMinutes(1));
+            dispatcher.dispatchDue();
         }
 
         clock.advance(Duration.ofHours(1));
         assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(attempts).hasSize(3);
         assertThat(stored("evt-1", s).status()).isEqualTo(Delivery.Status.DEAD_LETTERED);
         assertThat(stored("evt-1", s).attempts()).isEqualTo(3);
+        assertThat(counted).containsExactly("retried", "retried", "dead_lettered");
     }
 
     @Test
-    void goneDisablesTheSubscriptionAndItsNextDeliveryIsAbandonedUnsent() {
+    void goneDisablesTheSubscriptionAndItsQueuedDeliveryIsAbandonedUnsent() {
+        limits(64, 1);
         Subscription s = subscribe("wh_1", "acme");
-        schedule("evt-1", s);
-        dispatcher.dispatchDue();
-        attempts.get(0).answer(410);
+        publish("evt-1", "acme");
+        publish("evt-2", "acme");
+        assertThat(attempts).as("one at a time to the subscription").hasSize(1);
 
-        schedule("evt-2", s);
-        assertThat(dispatcher.dispatchDue()).isZero();
+        attempts.get(0).answer(410);
+        dispatcher.dispatchDue();
 
         assertThat(stored("evt-1", s).status()).isEqualTo(Delivery.Status.DEAD_LETTERED);
         assertThat(store.subscriptionsById.get("wh_1").status()).isEqualTo(Subscription.Status.DISABLED);
@@ -171,25 +222,49 @@ class DeliveryDispatcherTest {
     }
 
     @Test
-    void aDeliveryOfADeletedSubscriptionIsAbandonedUnsent() {
+    void aRetryOfADeletedSubscriptionIsAbandonedUnsent() {
         Subscription s = subscribe("wh_1", "acme");
-        schedule("evt-1", s);
+        publish("evt-1", "acme");
+        attempts.get(0).answer(500);
         store.subscriptions.remove("acme", "wh_1");
 
+        clock.advance(Duration.ofSeconds(2));
         assertThat(dispatcher.dispatchDue()).isZero();
 
-        assertThat(attempts).isEmpty();
+        assertThat(attempts).hasSize(1);
+        assertThat(stored("evt-1", s).status()).isEqualTo(Delivery.Status.PENDING);
+        dispatcher.dispatchDue();
         assertThat(stored("evt-1", s).status()).isEqualTo(Delivery.Status.DEAD_LETTERED);
         assertThat(stored("evt-1", s).lastError()).isEqualTo("subscription deleted");
     }
 
     @Test
-    void aDeliveryWhoseSubscriptionIsNotInItsTenantIsAbandonedUnsent() {
+    void thePendingDeliveriesOfAnEarlierProcessAreResumedAtTheFirstTickOnce() {
+        Subscription s = subscribe("wh_1", "acme");
+        Delivery left = Delivery.schedule("evt-old", "transfer.posted", BODY, s, T0.minusSeconds(60));
+        store.deliveries.scheduleAll(List.of(left));
+        publish("evt-new", "acme");
+        assertThat(attempts).extracting(a -> a.message().webhookId()).containsExactly("evt-new");
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        assertThat(dispatcher.dispatchDue()).isZero();
+
+        assertThat(attempts).extracting(a -> a.message().webhookId()).containsExactly("evt-new", "evt-old");
+        attempts.get(1).answer(200);
+        dispatcher.dispatchDue();
+        assertThat(stored("evt-old", s).status()).isEqualTo(Delivery.Status.DELIVERED);
+        assertThat(counted).as("its commit time is not known").containsExactly("delivered null");
+    }
+
+    @Test
+    void aResumedDeliveryWhoseSubscriptionIsNotInItsTenantIsAbandonedUnsent() {
         Subscription ofGlobex = subscribe("wh_1", "globex");
         Subscription sameIdOtherTenant = Subscription.create("wh_1", "acme", ofGlobex.url(), List.of("*"),
                 ofGlobex.secret(), null, T0);
-        schedule("evt-1", sameIdOtherTenant);
+        store.deliveries.scheduleAll(List.of(Delivery.schedule("evt-1", "transfer.posted", BODY, sameIdOtherTenant,
+                T0.minusSeconds(60))));
 
+        dispatcher.dispatchDue();
         dispatcher.dispatchDue();
 
         assertThat(attempts).isEmpty();
@@ -197,52 +272,73 @@ class DeliveryDispatcherTest {
     }
 
     @Test
-    void aSlowSubscriptionTakesNoMoreThanItsShareAndTheOthersAreStillSent() {
-        DeliveryDispatcher limited = dispatcher(64, 2);
-        Subscription slow = subscribe("wh_slow", "acme");
-        Subscription fast = subscribe("wh_fast", "acme");
-        schedule("evt-1", slow);
-        schedule("evt-2", slow);
-        schedule("evt-3", slow);
-        schedule("evt-4", fast);
+    void whileTheStoreIsDownOutcomesAreKeptAndRetriesWaitWithoutSpendingAnAttempt() {
+        Subscription s = subscribe("wh_1", "acme");
+        publish("evt-1", "acme");
+        publish("evt-2", "acme");
+        store.failing = true;
+        attempts.get(0).answer(200);
+        attempts.get(1).answer(500);
 
-        assertThat(limited.dispatchDue()).isEqualTo(3);
-        assertThat(attempts).extracting(a -> a.message().url()).containsExactlyInAnyOrder(slow.url(), slow.url(),
-                fast.url());
-        assertThat(limited.dispatchDue()).as("the slow one is saturated").isZero();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(dispatcher.dispatchDue()).as("the subscription cannot be read").isZero();
+        clock.advance(Duration.ofSeconds(5));
+        dispatcher.dispatchDue();
+        assertThat(attempts).hasSize(2);
+
+        store.failing = false;
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        assertThat(stored("evt-1", s).status()).isEqualTo(Delivery.Status.DELIVERED);
+        assertThat(stored("evt-2", s).attempts()).as("no attempt spent while the store was down").isEqualTo(1);
+        assertThat(attempts.get(2).message().webhookId()).isEqualTo("evt-2");
+    }
+
+    @Test
+    void aSlowSubscriptionTakesNoMoreThanItsShareAndTheOthersAreStillSent() {
+        limits(64, 2);
+        Subscription slow = subscribe("wh_slow", "acme");
+        Subscription fast = subscribe("wh_fast", "globex");
+        publish("evt-1", "acme");
+        publish("evt-2", "acme");
+        publish("evt-3", "acme");
+        publish("evt-4", "globex");
+
+        assertThat(attempts).extracting(a -> a.message().url()).containsExactly(slow.url(), slow.url(), fast.url());
+        assertThat(dispatcher.dispatchDue()).as("the slow one is saturated").isZero();
 
         attempts.get(0).answer(200);
-        assertThat(limited.dispatchDue()).as("a finished attempt frees its slot").isEqualTo(1);
+        assertThat(attempts).as("a finished attempt frees its slot and starts the next").hasSize(4);
         assertThat(attempts.get(3).message().url()).isEqualTo(slow.url());
     }
 
     @Test
     void startsNoMoreAttemptsThanTheWorkersLimitUntilOneFinishes() {
-        DeliveryDispatcher limited = dispatcher(2, 4);
+        limits(2, 4);
         for (int i = 1; i <= 3; i++) {
-            schedule("evt-" + i, subscribe("wh_" + i, "acme"));
+            subscribe("wh_" + i, "acme");
         }
-
-        assertThat(limited.dispatchDue()).isEqualTo(2);
-        assertThat(limited.dispatchDue()).isZero();
+        publish("evt-1", "acme");
+        assertThat(attempts).hasSize(2);
+        assertThat(dispatcher.dispatchDue()).isZero();
 
         attempts.get(1).answer(200);
-        assertThat(limited.dispatchDue()).isEqualTo(1);
         assertThat(attempts).hasSize(3);
     }
 
     @Test
     void aSenderThatFailsExceptionallyCountsAsAFailedAttemptAndFreesItsSlot() {
-        DeliveryDispatcher limited = dispatcher(1, 1);
+        limits(1, 1);
         Subscription s = subscribe("wh_1", "acme");
-        schedule("evt-1", s);
-        schedule("evt-2", s);
-        limited.dispatchDue();
+        publish("evt-1", "acme");
+        publish("evt-2", "acme");
 
         attempts.get(0).answer().completeExceptionally(new IllegalStateException("boom"));
+        dispatcher.dispatchDue();
 
         assertThat(stored("evt-1", s).status()).isEqualTo(Delivery.Status.PENDING);
         assertThat(stored("evt-1", s).lastError()).contains("boom");
-        assertThat(limited.dispatchDue()).isEqualTo(1);
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(1).message().webhookId()).isEqualTo("evt-2");
     }
 }

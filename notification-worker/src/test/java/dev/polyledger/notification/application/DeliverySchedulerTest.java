@@ -3,21 +3,33 @@ package dev.polyledger.notification.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polyledger.notification.application.port.in.ScheduleDeliveriesCommand;
+import dev.polyledger.notification.application.port.out.DeliveryMetrics;
+import dev.polyledger.notification.application.service.DeliveryDispatcher;
 import dev.polyledger.notification.application.service.DeliveryScheduler;
+import dev.polyledger.notification.application.service.DispatchSettings;
+import dev.polyledger.notification.domain.RetrySchedule;
 import dev.polyledger.notification.domain.Delivery;
 import dev.polyledger.notification.domain.Subscription;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** An event is scheduled for its own tenant's subscriptions only. */
 class DeliverySchedulerTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
     private final InMemoryNotificationStore store = new InMemoryNotificationStore();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** A sender whose attempts never end: the scheduled deliveries stay PENDING. */
+    private final DeliveryDispatcher dispatcher = new DeliveryDispatcher(store.deliveries, store.subscriptions,
+            (message, timeout) -> new CompletableFuture<>(),
+            new DispatchSettings(new RetrySchedule(List.of(Duration.ofSeconds(1))), Duration.ofSeconds(5), 4, 64),
+            clock, () -> 0.0, DeliveryMetrics.NONE);
     private final DeliveryScheduler scheduler = new DeliveryScheduler(store.subscriptions, store.deliveries,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            dispatcher, clock);
 
     private static ScheduleDeliveriesCommand event(String eventId, String type, String tenant) {
         return new ScheduleDeliveriesCommand(eventId, type, tenant, "{}");

@@ -15,10 +15,11 @@ class InFlightAttemptsTest {
         inFlight.started("wh_1");
         inFlight.started("wh_2");
 
-        assertThat(inFlight.saturated()).containsExactly("wh_1");
+        assertThat(inFlight.hasRoomFor("wh_1")).isFalse();
+        assertThat(inFlight.hasRoomFor("wh_2")).isTrue();
 
         inFlight.finished("wh_1");
-        assertThat(inFlight.saturated()).isEmpty();
+        assertThat(inFlight.hasRoomFor("wh_1")).isTrue();
     }
 
     @Test

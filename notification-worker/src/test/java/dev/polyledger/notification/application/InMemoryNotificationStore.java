@@ -6,23 +6,30 @@ import dev.polyledger.notification.application.port.out.Subscriptions;
 import dev.polyledger.notification.domain.Delivery;
 import dev.polyledger.notification.domain.Subscription;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The worker's three stores in maps, scoped by tenant as the MongoDB adapters are. A leased delivery is hidden from
- * further leases until it is updated (its lease never expires here: tests that need it update or reschedule).
+ * The worker's three stores in maps, scoped by tenant as the MongoDB adapters are. {@link #failing} makes every
+ * delivery read and write throw, as MongoDB out of reach does; {@link #batches} counts the delivery writes.
  */
 final class InMemoryNotificationStore {
-    final java.util.Set<String> leased = ConcurrentHashMap.newKeySet();
+    volatile boolean failing;
+    final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
 
     static Subscription disabled(Subscription s) {
         return new Subscription(s.id(), s.tenantId(), s.url(), s.eventTypes(), s.secret(), s.previousSecrets(),
                 s.description(), Subscription.Status.DISABLED, s.createdAt());
+    }
+
+    private void available() {
+        if (failing) {
+            throw new IllegalStateException("the store is unavailable");
+        }
     }
 
     final Map<String, Subscription> subscriptionsById = new ConcurrentHashMap<>();
@@ -37,6 +44,7 @@ final class InMemoryNotificationStore {
 
         @Override
         public Optional<Subscription> find(String tenantId, String id) {
+            available();
             return Optional.ofNullable(subscriptionsById.get(id)).filter(s -> s.belongsTo(tenantId));
         }
 
@@ -83,26 +91,24 @@ final class InMemoryNotificationStore {
 
     final Deliveries deliveries = new Deliveries() {
         @Override
-        public boolean schedule(Delivery delivery) {
-            return deliveriesById.putIfAbsent(delivery.id(), delivery) == null;
+        public List<Delivery> scheduleAll(List<Delivery> deliveries) {
+            available();
+            batches.incrementAndGet();
+            return deliveries.stream().filter(d -> deliveriesById.putIfAbsent(d.id(), d) == null).toList();
         }
 
         @Override
-        public Optional<Delivery> leaseDue(Instant now, Instant leaseUntil, Set<String> skipped) {
-            synchronized (deliveriesById) {
-                Optional<Delivery> due = deliveriesById.values().stream()
-                        .filter(d -> d.status() == Delivery.Status.PENDING && !d.nextAttemptAt().isAfter(now))
-                        .filter(d -> !leased.contains(d.id()) && !skipped.contains(d.subscriptionId()))
-                        .min(Comparator.comparing(Delivery::nextAttemptAt).thenComparing(Delivery::id));
-                due.ifPresent(d -> leased.add(d.id()));
-                return due;
-            }
+        public List<Delivery> pendingCreatedBefore(Instant before) {
+            available();
+            return deliveriesById.values().stream()
+                    .filter(d -> d.status() == Delivery.Status.PENDING && d.createdAt().isBefore(before)).toList();
         }
 
         @Override
-        public void update(Delivery delivery) {
-            deliveriesById.put(delivery.id(), delivery);
-            leased.remove(delivery.id());
+        public void updateAll(Collection<Delivery> deliveries) {
+            available();
+            batches.incrementAndGet();
+            deliveries.forEach(d -> deliveriesById.put(d.id(), d));
         }
 
         @Override

@@ -116,7 +116,7 @@ class SubscriptionServiceTest {
     @Test
     void deliveriesAreListedForTheOwnerOnly() {
         Subscription ofAcme = create("acme", "key-1");
-        store.deliveries.schedule(Delivery.schedule("evt-1", "transfer.posted", "{}", ofAcme, NOW));
+        store.deliveries.scheduleAll(List.of(Delivery.schedule("evt-1", "transfer.posted", "{}", ofAcme, NOW)));
 
         assertThat(service.deliveries("acme", ofAcme.id(), 10).orElseThrow()).extracting(Delivery::eventId)
                 .containsExactly("evt-1");

@@ -27,7 +27,15 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
+    /** Answers the {@code n}th request (1-based, all events counted) with {@code answer(n)} after {@code delay}. */
     public Receiver(IntFunction<Integer> answer, Duration delay) {
+        this((all, request) -> answer.apply(all.size()), delay);
+    }
+
+    /**
+     * Answers the request with {@code answer(requests so far, this one included; this request)} after {@code delay}.
+     */
+    public Receiver(java.util.function.BiFunction<List<Received>, Received, Integer> answer, Duration delay) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -38,17 +46,18 @@ public final class Receiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
-            int n;
+            Received request = new Received(headers, body, System.nanoTime());
+            List<Received> sofar;
             synchronized (received) {
-                received.add(new Received(headers, body, System.nanoTime()));
-                n = received.size();
+                received.add(request);
+                sofar = List.copyOf(received);
             }
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            exchange.sendResponseHeaders(answer.apply(n), -1);
+            exchange.sendResponseHeaders(answer.apply(sofar, request), -1);
             exchange.close();
         });
         server.start();
@@ -56,6 +65,15 @@ public final class Receiver implements AutoCloseable {
 
     public static Receiver answering(int status) {
         return new Receiver(n -> status, Duration.ZERO);
+    }
+
+    /** Answers 503 to the first {@code failures} requests of every {@code webhook-id}, then 200. */
+    public static Receiver failingEachEventFirst(int failures) {
+        return new Receiver((all, request) -> {
+            long ofThisEvent = all.stream().filter(r -> r.header("webhook-id").equals(request.header("webhook-id")))
+                    .count();
+            return ofThisEvent <= failures ? 503 : 200;
+        }, Duration.ZERO);
     }
 
     public String url() {

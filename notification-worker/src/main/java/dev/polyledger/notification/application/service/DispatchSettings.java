@@ -10,16 +10,12 @@ import java.time.Duration;
  * @param timeout                    of one attempt, connection included ({@code notification.delivery.timeout}, 5 s)
  * @param maxInFlightPerSubscription attempts under way to one subscription at most (4)
  * @param maxInFlight                attempts under way in this worker at most (64)
- * @param lease                      how long a taken delivery is hidden from other workers (30 s); longer than timeout
  */
 public record DispatchSettings(RetrySchedule schedule, Duration timeout, int maxInFlightPerSubscription,
-                               int maxInFlight, Duration lease) {
+                               int maxInFlight) {
     public DispatchSettings {
         if (maxInFlightPerSubscription < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("in-flight limits must be >= 1");
-        }
-        if (lease.compareTo(timeout) <= 0) {
-            throw new IllegalArgumentException("the lease (" + lease + ") must outlast the timeout (" + timeout + ")");
         }
     }
 }

@@ -26,15 +26,14 @@ public final class InFlightAttempts {
         this.maxPerSubscription = maxPerSubscription;
     }
 
-    /** Whether another attempt may start (to a subscription not {@link #saturated()}). */
+    /** Whether another attempt may start (to a subscription that {@link #hasRoomFor has room}). */
     public synchronized boolean hasRoom() {
         return total < maxInFlight;
     }
 
-    /** The subscriptions that have as many attempts under way as allowed: the next lease must skip them. */
-    public synchronized Set<String> saturated() {
-        return bySubscription.entrySet().stream().filter(e -> e.getValue() >= maxPerSubscription)
-                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** Whether another attempt to the subscription may start: it has fewer under way than its limit. */
+    public synchronized boolean hasRoomFor(String subscriptionId) {
+        return bySubscription.getOrDefault(subscriptionId, 0) < maxPerSubscription;
     }
 
     /** Counts an attempt to the subscription as started. */

@@ -3,6 +3,7 @@ package dev.polyledger.notification.adapter.in.rabbitmq;
 import dev.polyledger.events.EnvelopeReader;
 import dev.polyledger.events.EventEnvelope;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * What the worker keeps of an envelope to schedule its deliveries; the body itself is delivered untouched. The
@@ -13,8 +14,9 @@ import java.nio.charset.StandardCharsets;
  * @param type     its {@code type} (routing key), non-blank
  * @param tenantId its {@code tenantId}; {@value EventEnvelope#DEFAULT_TENANT} when absent or null (published before
  *                 tenants existed)
+ * @param occurredAt its {@code occurredAt}: the commit time of the change
  */
-record EventHeader(String eventId, String type, String tenantId) {
+record EventHeader(String eventId, String type, String tenantId, Instant occurredAt) {
     private static final EnvelopeReader READER = new EnvelopeReader();
 
     /** @throws IllegalArgumentException when the body is not an envelope of the contract, with the reason */
@@ -24,6 +26,6 @@ record EventHeader(String eventId, String type, String tenantId) {
             throw new IllegalArgumentException(malformed.reason());
         }
         EventEnvelope<?> event = ((EnvelopeReader.Envelope) read).event();
-        return new EventHeader(event.eventId().toString(), event.type(), event.tenantId());
+        return new EventHeader(event.eventId().toString(), event.type(), event.tenantId(), event.occurredAt());
     }
 }

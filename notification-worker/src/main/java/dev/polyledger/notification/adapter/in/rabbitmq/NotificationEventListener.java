@@ -79,7 +79,7 @@ class NotificationEventListener {
         String type = header.type();
         try {
             int scheduled = scheduleUntilTheStoreAnswers(new ScheduleDeliveriesCommand(eventId, type,
-                    header.tenantId(), text));
+                    header.tenantId(), text, header.occurredAt()));
             ack.ack(false);
             LOG.debug("event {} ({}): {} deliveries scheduled", eventId, type, scheduled);
         } catch (InterruptedException e) {

@@ -2,13 +2,15 @@ package dev.polyledger.notification.adapter.in.scheduler;
 
 import dev.polyledger.notification.application.port.in.DispatchDeliveriesUseCase;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches the due deliveries every {@code notification.dispatch.interval} (default 200 ms) after the previous
- * run ended, so never twice at once. A failed run is logged; the next one tries again.
+ * Every {@code notification.dispatch.interval} (default 100 ms) after the previous run ended, so never twice at once:
+ * writes the outcomes recorded meanwhile in one batch and starts the retries that came due (first attempts do not
+ * wait for it). A failed run is logged; the next one tries again. At stop, the outcomes not yet written are written.
  */
 @Singleton
 class DispatchTicker {
@@ -19,12 +21,17 @@ class DispatchTicker {
         this.dispatch = dispatch;
     }
 
-    @Scheduled(fixedDelay = "${notification.dispatch.interval:200ms}", initialDelay = "1s")
+    @Scheduled(fixedDelay = "${notification.dispatch.interval:100ms}", initialDelay = "1s")
     void tick() {
         try {
             dispatch.dispatchDue();
         } catch (RuntimeException e) {
             LOG.warn("dispatch failed (next tick retries): {}", e.toString());
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        dispatch.flush();
     }
 }

@@ -1,45 +1,52 @@
 package dev.polyledger.notification.adapter.out.mongo;
 
-import dev.polyledger.platform.mongo.MongoInserts;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import dev.polyledger.notification.application.port.out.Deliveries;
 import dev.polyledger.notification.domain.Delivery;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link Deliveries} in the collection {@value #COLLECTION}: {@code _id} = {@code eventId:subscriptionId}, so a
  * redelivered event's insert fails with a duplicate key (always unique, even on mongo-java-server, which ignores
- * secondary indexes). {@code leaseUntil} is the epoch when not leased; leasing is one {@code findOneAndUpdate}, atomic
- * per document, so two workers never take the same delivery. Each delivery carries its tenant ({@link Tenants});
- * leasing is the worker's own business and spans every tenant.
+ * secondary indexes). The collection is a record, not a queue: new deliveries are one unordered {@code insertMany},
+ * outcomes one unordered {@code bulkWrite} of {@code replaceOne}s (at most {@value #BATCH} per command), and the only
+ * query that is not a listing is the read of the PENDING deliveries when the worker starts. Each delivery carries its
+ * tenant ({@link Tenants}). Documents written by the earlier, leasing dispatcher keep a {@code leaseUntil} field,
+ * which nothing reads any more.
  */
 @Singleton
 class MongoDeliveries implements Deliveries {
     private static final Logger LOG = LoggerFactory.getLogger(MongoDeliveries.class);
     static final String COLLECTION = "webhook_deliveries";
-    private static final Date NOT_LEASED = new Date(0);
+    static final int BATCH = 500;
+    private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private final MongoCollection<Document> collection;
 
     MongoDeliveries(NotificationDatabase database) {
         this.collection = database.get().getCollection(COLLECTION);
         try {
-            collection.createIndex(Indexes.ascending("status", "nextAttemptAt"));
+            collection.createIndex(Indexes.ascending("status", "createdAt"));
             collection.createIndex(Indexes.ascending(Tenants.FIELD, "subscriptionId", "createdAt"));
         } catch (RuntimeException e) {
             LOG.warn("could not create the delivery indexes (queries still work, slower): {}", e.toString());
@@ -52,8 +59,7 @@ class MongoDeliveries implements Deliveries {
                 .append("eventType", d.eventType()).append("body", d.body()).append("status", d.status().name())
                 .append("attempts", d.attempts()).append("lastResponseCode", d.lastResponseCode())
                 .append("lastError", d.lastError()).append("nextAttemptAt", date(d.nextAttemptAt()))
-                .append("createdAt", date(d.createdAt())).append("deliveredAt", date(d.deliveredAt()))
-                .append("leaseUntil", NOT_LEASED);
+                .append("createdAt", date(d.createdAt())).append("deliveredAt", date(d.deliveredAt()));
     }
 
     static Delivery fromDocument(Document d) {
@@ -71,28 +77,58 @@ class MongoDeliveries implements Deliveries {
         return date == null ? null : date.toInstant();
     }
 
+    /**
+     * One unordered {@code insertMany}: each document is written or fails on its own; a duplicate key on {@code _id}
+     * means "scheduled before" and leaves the delivery out of the answer.
+     *
+     * @throws MongoException any other failure (a write error other than a duplicate key included)
+     */
     @Override
-    public boolean schedule(Delivery delivery) {
-        return MongoInserts.insertIfAbsent(collection, toDocument(delivery));
-    }
-
-    @Override
-    public Optional<Delivery> leaseDue(Instant now, Instant leaseUntil, Set<String> skippedSubscriptions) {
-        List<Bson> filters = new ArrayList<>(List.of(
-                Filters.eq("status", Delivery.Status.PENDING.name()),
-                Filters.lte("nextAttemptAt", Date.from(now)),
-                Filters.lte("leaseUntil", Date.from(now))));
-        if (!skippedSubscriptions.isEmpty()) {
-            filters.add(Filters.nin("subscriptionId", skippedSubscriptions));
+    public List<Delivery> scheduleAll(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return List.of();
         }
-        Document leased = collection.findOneAndUpdate(Filters.and(filters), Updates.set("leaseUntil", Date.from(leaseUntil)),
-                new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt")).returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(leased).map(MongoDeliveries::fromDocument);
+        try {
+            collection.insertMany(deliveries.stream().map(MongoDeliveries::toDocument).toList(), UNORDERED_INSERT);
+            return List.copyOf(deliveries);
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+            Set<Integer> duplicates = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                duplicates.add(error.getIndex());
+            }
+            List<Delivery> stored = new ArrayList<>();
+            for (int i = 0; i < deliveries.size(); i++) {
+                if (!duplicates.contains(i)) {
+                    stored.add(deliveries.get(i));
+                }
+            }
+            return stored;
+        }
     }
 
     @Override
-    public void update(Delivery delivery) {
-        collection.replaceOne(Filters.eq("_id", delivery.id()), toDocument(delivery));
+    public List<Delivery> pendingCreatedBefore(Instant before) {
+        List<Delivery> found = new ArrayList<>();
+        for (Document d : collection.find(Filters.and(Filters.eq("status", Delivery.Status.PENDING.name()),
+                Filters.lt("createdAt", Date.from(before))))) {
+            found.add(fromDocument(d));
+        }
+        return found;
+    }
+
+    @Override
+    public void updateAll(Collection<Delivery> deliveries) {
+        List<ReplaceOneModel<Document>> writes = deliveries.stream()
+                .map(d -> new ReplaceOneModel<>(Filters.eq("_id", d.id()), toDocument(d))).toList();
+        for (int from = 0; from < writes.size(); from += BATCH) {
+            collection.bulkWrite(writes.subList(from, Math.min(writes.size(), from + BATCH)), UNORDERED);
+        }
     }
 
     @Override

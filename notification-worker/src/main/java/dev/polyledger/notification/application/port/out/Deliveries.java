@@ -2,24 +2,36 @@ package dev.polyledger.notification.application.port.out;
 
 import dev.polyledger.notification.domain.Delivery;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
-/** The persisted delivery schedule (MongoDB): what survives a restart and is shared by every worker. */
+/**
+ * The durable record of the deliveries (MongoDB): what the deliveries API lists and what a restarted worker resumes
+ * from. It is written in batches and never polled for work: the worker keeps its due deliveries in memory.
+ */
 public interface Deliveries {
 
-    /** Stores a new delivery; false when one with its id exists (the event was scheduled before). */
-    boolean schedule(Delivery delivery);
+    /**
+     * Stores new deliveries in one write (an event's deliveries to its subscriptions).
+     *
+     * @return the deliveries stored, in the given order; one whose id exists already (the event was scheduled
+     *         before) is left out
+     * @throws RuntimeException when the store fails; nothing may have been stored, or part of the batch
+     */
+    List<Delivery> scheduleAll(List<Delivery> deliveries);
 
     /**
-     * Atomically takes the PENDING delivery due earliest ({@code nextAttemptAt <= now}) whose lease has expired,
-     * leasing it until {@code leaseUntil}, skipping the given subscriptions.
+     * The PENDING deliveries created before {@code before}: those an earlier process of the worker scheduled and
+     * did not settle, read once when the worker starts.
      */
-    Optional<Delivery> leaseDue(Instant now, Instant leaseUntil, Set<String> skippedSubscriptions);
+    List<Delivery> pendingCreatedBefore(Instant before);
 
-    /** Stores the delivery's new state and releases its lease. */
-    void update(Delivery delivery);
+    /**
+     * Stores the new states of deliveries (each replaces the one of its id) in batched writes.
+     *
+     * @throws RuntimeException when the store fails; the caller keeps the states and writes them again
+     */
+    void updateAll(Collection<Delivery> deliveries);
 
     /** The deliveries of the tenant's subscription, newest first, at most {@code limit}. */
     List<Delivery> ofSubscription(String tenantId, String subscriptionId, int limit);

@@ -21,10 +21,10 @@ class EventHeaderTest {
     }
 
     @Test
-    void readsTheIdTypeAndTenantOfTheEnvelope() {
+    void readsTheIdTypeTenantAndCommitTimeOfTheEnvelope() {
         var header = EventHeader.read(TenantEvents.of("ten_a", "key_1", transferPosted()));
 
-        assertThat(header).isEqualTo(new EventHeader(ID.toString(), "transfer.posted", "ten_a"));
+        assertThat(header).isEqualTo(new EventHeader(ID.toString(), "transfer.posted", "ten_a", AT));
     }
 
     @Test
