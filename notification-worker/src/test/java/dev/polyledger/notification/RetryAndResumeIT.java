@@ -153,6 +153,7 @@ class RetryAndResumeIT {
         }, Duration.ZERO)) {
             Map<String, Object> firstSettings = settings(database, true, "1s");
             firstSettings.put("notification.delivery.timeout", "10m");
+            firstSettings.put("notification.delivery.max-in-flight-per-subscription", "8");
             try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, firstSettings)) {
                 var api = new Api(first.getURL().toString());
                 subscriptionId = api.subscribe(receiver.url(), "[\"transfer.posted\"]").get("id").asText();
