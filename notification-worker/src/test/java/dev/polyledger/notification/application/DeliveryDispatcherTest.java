@@ -9,6 +9,7 @@ import dev.polyledger.notification.application.port.out.WebhookSender;
 import dev.polyledger.notification.application.service.DeliveryDispatcher;
 import dev.polyledger.notification.application.service.DeliveryScheduler;
 import dev.polyledger.notification.application.service.DispatchSettings;
+import dev.polyledger.notification.application.service.TenantSubscriptions;
 import dev.polyledger.notification.domain.AttemptResult;
 import dev.polyledger.notification.domain.Delivery;
 import dev.polyledger.notification.domain.RetrySchedule;
@@ -65,8 +66,8 @@ class DeliveryDispatcherTest {
     }
 
     private DeliveryDispatcher dispatcher = dispatcher(64, 4);
-    private DeliveryScheduler scheduler = new DeliveryScheduler(store.subscriptions, store.deliveries, dispatcher,
-            clock);
+    private DeliveryScheduler scheduler = new DeliveryScheduler(new TenantSubscriptions(store.subscriptions, clock),
+            store.deliveries, dispatcher, clock);
 
     private DeliveryDispatcher dispatcher(int maxInFlight, int maxPerSubscription) {
         return new DeliveryDispatcher(store.deliveries, store.subscriptions, sender,
@@ -77,7 +78,8 @@ class DeliveryDispatcherTest {
 
     private void limits(int maxInFlight, int maxPerSubscription) {
         dispatcher = dispatcher(maxInFlight, maxPerSubscription);
-        scheduler = new DeliveryScheduler(store.subscriptions, store.deliveries, dispatcher, clock);
+        scheduler = new DeliveryScheduler(new TenantSubscriptions(store.subscriptions, clock), store.deliveries,
+                dispatcher, clock);
     }
 
     private Subscription subscribe(String id, String tenant) {

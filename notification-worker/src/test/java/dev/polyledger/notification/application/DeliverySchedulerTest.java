@@ -7,6 +7,7 @@ import dev.polyledger.notification.application.port.out.DeliveryMetrics;
 import dev.polyledger.notification.application.service.DeliveryDispatcher;
 import dev.polyledger.notification.application.service.DeliveryScheduler;
 import dev.polyledger.notification.application.service.DispatchSettings;
+import dev.polyledger.notification.application.service.TenantSubscriptions;
 import dev.polyledger.notification.domain.RetrySchedule;
 import dev.polyledger.notification.domain.Delivery;
 import dev.polyledger.notification.domain.Subscription;
@@ -28,7 +29,8 @@ class DeliverySchedulerTest {
             (message, timeout) -> new CompletableFuture<>(),
             new DispatchSettings(new RetrySchedule(List.of(Duration.ofSeconds(1))), Duration.ofSeconds(5), 4, 64),
             clock, () -> 0.0, DeliveryMetrics.NONE);
-    private final DeliveryScheduler scheduler = new DeliveryScheduler(store.subscriptions, store.deliveries,
+    private final DeliveryScheduler scheduler = new DeliveryScheduler(
+            new TenantSubscriptions(store.subscriptions, clock), store.deliveries,
             dispatcher, clock);
 
     private static ScheduleDeliveriesCommand event(String eventId, String type, String tenant) {

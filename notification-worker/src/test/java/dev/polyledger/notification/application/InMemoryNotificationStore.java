@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InMemoryNotificationStore {
     volatile boolean failing;
+    /** Reads of a tenant's subscriptions ({@code Subscriptions.ofTenant}). */
+    final java.util.concurrent.atomic.AtomicInteger tenantReads = new java.util.concurrent.atomic.AtomicInteger();
     final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
 
     static Subscription disabled(Subscription s) {
@@ -50,6 +52,7 @@ final class InMemoryNotificationStore {
 
         @Override
         public List<Subscription> ofTenant(String tenantId) {
+            tenantReads.incrementAndGet();
             return subscriptionsById.values().stream().filter(s -> s.belongsTo(tenantId))
                     .sorted(Comparator.comparing(Subscription::createdAt).thenComparing(Subscription::id)).toList();
         }

@@ -8,6 +8,7 @@ import dev.polyledger.notification.application.port.in.CreateSubscriptionUseCase
 import dev.polyledger.notification.application.port.out.IdempotencyKeys;
 import dev.polyledger.notification.application.service.SecretRotation;
 import dev.polyledger.notification.application.service.SubscriptionService;
+import dev.polyledger.notification.application.service.TenantSubscriptions;
 import dev.polyledger.notification.domain.Delivery;
 import dev.polyledger.notification.domain.InvalidSubscriptionException;
 import dev.polyledger.notification.domain.Subscription;
@@ -32,7 +33,8 @@ class SubscriptionServiceTest {
     private final SubscriptionService service = new SubscriptionService(store.subscriptions, store.keys,
             store.deliveries, new UrlPolicy(false, SubscriptionServiceTest::resolve),
             new SecretRotation(OVERLAP), Clock.fixed(NOW, ZoneOffset.UTC), new SecureRandom(),
-            () -> new UUID(0, nextId.getAndIncrement()));
+            () -> new UUID(0, nextId.getAndIncrement()),
+            new TenantSubscriptions(store.subscriptions, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     /** {@code internal.example} resolves to a private address; every other host to a public one. */
     private static InetAddress[] resolve(String host) throws java.net.UnknownHostException {

@@ -45,10 +45,12 @@ public class SubscriptionService implements CreateSubscriptionUseCase, RotateSec
     private final Clock clock;
     private final SecureRandom random;
     private final IdGenerator ids;
+    private final TenantSubscriptions read;
 
+    /** @param read the scheduler's reads of each tenant's subscriptions, told of every change made here */
     public SubscriptionService(Subscriptions subscriptions, IdempotencyKeys keys, Deliveries deliveries,
                                UrlPolicy urlPolicy, SecretRotation rotation, Clock clock, SecureRandom random,
-                               IdGenerator ids) {
+                               IdGenerator ids, TenantSubscriptions read) {
         this.subscriptions = subscriptions;
         this.keys = keys;
         this.deliveries = deliveries;
@@ -57,6 +59,7 @@ public class SubscriptionService implements CreateSubscriptionUseCase, RotateSec
         this.clock = clock;
         this.random = random;
         this.ids = ids;
+        this.read = read;
     }
 
     @Override
@@ -76,6 +79,7 @@ public class SubscriptionService implements CreateSubscriptionUseCase, RotateSec
             return replay(keys.find(tenantId, command.idempotencyKey()).orElseThrow(), fingerprint);
         }
         subscriptions.add(subscription);
+        read.changed(tenantId);
         keys.complete(tenantId, command.idempotencyKey());
         return new Created(subscription, false);
     }
@@ -86,6 +90,7 @@ public class SubscriptionService implements CreateSubscriptionUseCase, RotateSec
         }
         if (!entry.completed()) {
             subscriptions.add(entry.created());
+            read.changed(entry.tenantId());
             keys.complete(entry.tenantId(), entry.key());
         }
         return new Created(entry.created(), true);
@@ -116,6 +121,7 @@ public class SubscriptionService implements CreateSubscriptionUseCase, RotateSec
             Instant now = now();
             Subscription rotated = current.get().rotated(WebhookSignature.newSecret(random), now, rotation.overlap());
             if (subscriptions.replaceSecrets(rotated, current.get().secret())) {
+                read.changed(tenantId);
                 return Optional.of(new Rotated(rotated, now.plus(rotation.overlap())));
             }
         }
@@ -125,7 +131,9 @@ public class SubscriptionService implements CreateSubscriptionUseCase, RotateSec
 
     @Override
     public boolean delete(String tenantId, String id) {
-        return subscriptions.remove(tenantId, id);
+        boolean removed = subscriptions.remove(tenantId, id);
+        read.changed(tenantId);
+        return removed;
     }
 
     @Override
