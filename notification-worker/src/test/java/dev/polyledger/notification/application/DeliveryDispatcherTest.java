@@ -65,21 +65,21 @@ class DeliveryDispatcherTest {
         }
     }
 
+    private final TenantSubscriptions tenantSubscriptions = new TenantSubscriptions(store.subscriptions, clock);
     private DeliveryDispatcher dispatcher = dispatcher(64, 4);
-    private DeliveryScheduler scheduler = new DeliveryScheduler(new TenantSubscriptions(store.subscriptions, clock),
-            store.deliveries, dispatcher, clock);
+    private DeliveryScheduler scheduler = new DeliveryScheduler(tenantSubscriptions, store.deliveries, dispatcher,
+            clock);
 
     private DeliveryDispatcher dispatcher(int maxInFlight, int maxPerSubscription) {
         return new DeliveryDispatcher(store.deliveries, store.subscriptions, sender,
                 new DispatchSettings(new RetrySchedule(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2))),
                         Duration.ofSeconds(5), maxPerSubscription, maxInFlight),
-                clock, () -> 0.5, metrics); // half of the 20% jitter: a 1 s wait becomes 1.1 s
+                clock, () -> 0.5, metrics, tenantSubscriptions); // half of the 20% jitter: 1 s becomes 1.1 s
     }
 
     private void limits(int maxInFlight, int maxPerSubscription) {
         dispatcher = dispatcher(maxInFlight, maxPerSubscription);
-        scheduler = new DeliveryScheduler(new TenantSubscriptions(store.subscriptions, clock), store.deliveries,
-                dispatcher, clock);
+        scheduler = new DeliveryScheduler(tenantSubscriptions, store.deliveries, dispatcher, clock);
     }
 
     private Subscription subscribe(String id, String tenant) {
@@ -220,6 +220,7 @@ class DeliveryDispatcherTest {
         assertThat(store.subscriptionsById.get("wh_1").status()).isEqualTo(Subscription.Status.DISABLED);
         assertThat(stored("evt-2", s).status()).isEqualTo(Delivery.Status.DEAD_LETTERED);
         assertThat(stored("evt-2", s).lastError()).isEqualTo("subscription disabled");
+        assertThat(publish("evt-3", "acme")).as("a later event: no delivery at all").isZero();
         assertThat(attempts).hasSize(1);
     }
 

@@ -28,7 +28,7 @@ class DeliverySchedulerTest {
     private final DeliveryDispatcher dispatcher = new DeliveryDispatcher(store.deliveries, store.subscriptions,
             (message, timeout) -> new CompletableFuture<>(),
             new DispatchSettings(new RetrySchedule(List.of(Duration.ofSeconds(1))), Duration.ofSeconds(5), 4, 64),
-            clock, () -> 0.0, DeliveryMetrics.NONE);
+            clock, () -> 0.0, DeliveryMetrics.NONE, new TenantSubscriptions(store.subscriptions, clock));
     private final DeliveryScheduler scheduler = new DeliveryScheduler(
             new TenantSubscriptions(store.subscriptions, clock), store.deliveries,
             dispatcher, clock);

@@ -67,6 +67,7 @@ public class DeliveryDispatcher implements DispatchDeliveriesUseCase {
     private final Clock clock;
     private final Jitter jitter;
     private final DeliveryMetrics metrics;
+    private final TenantSubscriptions tenantSubscriptions;
     private final InFlightAttempts inFlight;
     private final DueDeliveries due = new DueDeliveries();
     /** Outcomes not yet written, by delivery id: a later state of a delivery replaces an earlier one. */
@@ -81,8 +82,10 @@ public class DeliveryDispatcher implements DispatchDeliveriesUseCase {
     private record Read(Optional<Subscription> subscription, Instant at) {
     }
 
+    /** @param tenantSubscriptions the scheduler's reads, told when a 410 disables a subscription */
     public DeliveryDispatcher(Deliveries deliveries, Subscriptions subscriptions, WebhookSender sender,
-                              DispatchSettings settings, Clock clock, Jitter jitter, DeliveryMetrics metrics) {
+                              DispatchSettings settings, Clock clock, Jitter jitter, DeliveryMetrics metrics,
+                              TenantSubscriptions tenantSubscriptions) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.sender = sender;
@@ -90,6 +93,7 @@ public class DeliveryDispatcher implements DispatchDeliveriesUseCase {
         this.clock = clock;
         this.jitter = jitter;
         this.metrics = metrics;
+        this.tenantSubscriptions = tenantSubscriptions;
         this.inFlight = new InFlightAttempts(settings.maxInFlight(), settings.maxInFlightPerSubscription());
         this.createdAt = now();
     }
@@ -235,6 +239,7 @@ public class DeliveryDispatcher implements DispatchDeliveriesUseCase {
                 goneHere.add(delivery.subscriptionId());
                 try {
                     subscriptions.disable(delivery.subscriptionId());
+                    tenantSubscriptions.changed(delivery.tenantId());
                 } catch (RuntimeException e) {
                     LOG.warn("could not disable subscription {} after 410 (this worker sends it nothing more): {}",
                             delivery.subscriptionId(), e.toString());
