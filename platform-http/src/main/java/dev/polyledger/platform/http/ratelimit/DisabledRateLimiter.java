@@ -2,6 +2,8 @@ package dev.polyledger.platform.http.ratelimit;
 
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -18,9 +20,12 @@ final class DisabledRateLimiter implements RateLimiter, RateLimiterState {
                 + "false or no Redis is configured (redis.uri); every request is admitted unchecked");
     }
 
+    private static final CompletionStage<RateLimitDecision> UNCHECKED =
+            CompletableFuture.completedStage(new RateLimitDecision.Unchecked());
+
     @Override
-    public RateLimitDecision tryAcquire(String bucketId, RateLimitPolicy policy) {
-        return new RateLimitDecision.Unchecked();
+    public CompletionStage<RateLimitDecision> acquire(String bucketId, RateLimitPolicy policy) {
+        return UNCHECKED;
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +18,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,7 +55,9 @@ import org.slf4j.LoggerFactory;
  * thread, at most every {@link RateLimitConfiguration#reconnectEvery()}; once connected, Lettuce reconnects by itself.
  * After a check failed on an open connection, requests skip Redis for
  * {@link RateLimitConfiguration#pauseAfterFailure()}, so a hung Redis costs one request per pause the timeout.
- * Uses its own connection on the {@code redis.uri} client, with the configured timeout.
+ * Uses its own connection on the {@code redis.uri} client, with the configured timeout. {@link #acquire} sends the
+ * script with Lettuce's asynchronous API and returns at once: no thread waits for Redis (the request filter composes
+ * the answer into the request's processing on the event loop).
  */
 @Singleton
 @Requires(beans = RedisClient.class)
@@ -132,7 +139,7 @@ final class RedisRateLimiter implements RateLimiter, RateLimiterState, AutoClose
     }
 
     @Override
-    public RateLimitDecision tryAcquire(String bucketId, RateLimitPolicy policy) {
+    public CompletionStage<RateLimitDecision> acquire(String bucketId, RateLimitPolicy policy) {
         Objects.requireNonNull(bucketId, "bucketId");
         Objects.requireNonNull(policy, "policy");
         StatefulRedisConnection<String, String> current = connection;
@@ -140,20 +147,25 @@ final class RedisRateLimiter implements RateLimiter, RateLimiterState, AutoClose
             if (current == null) {
                 connectInBackground();
             }
-            return failOpen("RedisNotConnected");
+            return CompletableFuture.completedFuture(failOpen("RedisNotConnected"));
         }
         if (lastFailure != null && System.nanoTime() - pausedUntilNanos < 0) {
-            return failOpen(lastFailure);
+            return CompletableFuture.completedFuture(failOpen(lastFailure));
         }
-        try {
-            TokenBucketReply reply = run(current.sync(), config.keyPrefix() + bucketId, policy);
-            lastFailure = null;
-            return reply.decision();
-        } catch (RuntimeException e) {
-            LOG.debug("rate limit unchecked for bucket {}: {}", bucketId, e.toString());
-            pausedUntilNanos = System.nanoTime() + config.pauseAfterFailure().toNanos();
-            return failOpen(e.getClass().getSimpleName());
-        }
+        // Lettuce times the command out after the connection's timeout (RedisCommandTimeoutException, its command
+        // timeouts being on by default); twice that is only a backstop should a client run with them off.
+        return run(current.async(), config.keyPrefix() + bucketId, policy)
+                .orTimeout(config.timeout().toNanos() * 2, TimeUnit.NANOSECONDS)
+                .handle((reply, failure) -> {
+                    if (failure == null) {
+                        lastFailure = null;
+                        return reply.decision();
+                    }
+                    Throwable cause = unwrap(failure);
+                    LOG.debug("rate limit unchecked for bucket {}: {}", bucketId, cause.toString());
+                    pausedUntilNanos = System.nanoTime() + config.pauseAfterFailure().toNanos();
+                    return failOpen(cause.getClass().getSimpleName());
+                });
     }
 
     @Override
@@ -177,19 +189,31 @@ final class RedisRateLimiter implements RateLimiter, RateLimiterState, AutoClose
         return current != null && current.isOpen();
     }
 
-    private TokenBucketReply run(RedisCommands<String, String> redis, String key, RateLimitPolicy policy) {
+    /** EVALSHA, then EVAL when the server has not cached the script (NOSCRIPT); neither blocks the caller. */
+    private CompletableFuture<TokenBucketReply> run(RedisAsyncCommands<String, String> redis, String key,
+                                                    RateLimitPolicy policy) {
         String[] keys = {key};
         String rate = Integer.toString(policy.perSecond());
         String burst = Integer.toString(policy.burst());
         String ttlMillis = Long.toString((policy.windowSeconds() + 1) * 1000);
-        List<Object> answer;
-        try {
-            answer = redis.evalsha(scriptSha, ScriptOutputType.MULTI, keys, rate, burst, ttlMillis);
-        } catch (RedisNoScriptException e) {
-            answer = redis.eval(script, ScriptOutputType.MULTI, keys, rate, burst, ttlMillis);
+        CompletableFuture<List<Object>> answer = redis.<List<Object>>evalsha(scriptSha, ScriptOutputType.MULTI, keys,
+                rate, burst, ttlMillis).toCompletableFuture();
+        return answer
+                .exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException
+                        ? redis.<List<Object>>eval(script, ScriptOutputType.MULTI, keys, rate, burst, ttlMillis)
+                                .toCompletableFuture()
+                        : CompletableFuture.failedFuture(failure))
+                .thenApply(reply -> new TokenBucketReply(((Long) reply.get(0)) == 1L, (Long) reply.get(1),
+                        (Long) reply.get(2), (Long) reply.get(3)));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
         }
-        return new TokenBucketReply(((Long) answer.get(0)) == 1L, (Long) answer.get(1), (Long) answer.get(2),
-                (Long) answer.get(3));
+        return cause;
     }
 
     private RateLimitDecision failOpen(String reason) {

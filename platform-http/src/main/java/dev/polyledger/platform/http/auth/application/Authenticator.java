@@ -70,6 +70,23 @@ public class Authenticator {
      * @throws RuntimeException when the store cannot be reached on a cache miss (answered with {@code 503})
      */
     public Authentication authenticate(String authorization) {
+        return authenticate(authorization, true);
+    }
+
+    /**
+     * {@link #authenticate} without asking the store: what this node can answer from memory alone, which is every
+     * request but the first of a key in the cache's time to live (missing and malformed tokens, the operator key, a
+     * verified or recently unknown hash). Never blocks, so the event loop may call it.
+     *
+     * @param authorization the header's value, or null when absent
+     * @return the same answer {@link #authenticate} would give, or null when only the store can tell (call
+     *         {@link #authenticate} then, on a thread that may block)
+     */
+    public Authentication authenticateFromMemory(String authorization) {
+        return authenticate(authorization, false);
+    }
+
+    private Authentication authenticate(String authorization, boolean mayAskStore) {
         String token = bearerToken(authorization);
         if (token == null) {
             return new Authentication.Missing();
@@ -87,7 +104,17 @@ public class Authenticator {
             return new Authentication.Invalid("malformed key");
         }
         String hash = HexFormat.of().formatHex(digest);
-        ApiKey key = lookUp(hash);
+        ApiKey key;
+        if (mayAskStore) {
+            key = lookUp(hash);
+        } else if (unknown.getIfPresent(hash) != null) {
+            key = null;
+        } else {
+            key = verified.getIfPresent(hash);
+            if (key == null) {
+                return null;
+            }
+        }
         if (key == null) {
             return new Authentication.Invalid("unknown key");
         }

@@ -195,4 +195,42 @@ class AuthenticatorTest {
 
         assertThat(store.lookups).isEqualTo(2);
     }
+
+    @Test
+    void from_memory_a_key_not_yet_verified_needs_the_store_and_the_store_is_not_asked() {
+        String key = storedKey(EnumSet.of(Scope.LEDGER_READ), null, null);
+
+        assertThat(authenticator.authenticateFromMemory("Bearer " + key)).as("only the store can tell").isNull();
+        assertThat(store.lookups).isZero();
+    }
+
+    @Test
+    void from_memory_a_verified_key_authenticates_as_the_store_said_without_another_lookup() {
+        String key = storedKey(EnumSet.of(Scope.LEDGER_WRITE), null, null);
+        var fromStore = (Authentication.Authenticated) authenticator.authenticate("Bearer " + key);
+
+        var fromMemory = authenticator.authenticateFromMemory("Bearer " + key);
+
+        assertThat(fromMemory).isEqualTo(fromStore);
+        assertThat(store.lookups).isEqualTo(1);
+    }
+
+    @Test
+    void from_memory_missing_malformed_operator_recently_unknown_and_expired_keys_are_answered() {
+        String unknownKey = material.generate().key();
+        authenticator.authenticate("Bearer " + unknownKey);
+        Instant expiresAt = NOW.plusSeconds(2);
+        String expiring = storedKey(EnumSet.of(Scope.LEDGER_READ), expiresAt, null);
+        authenticator.authenticate("Bearer " + expiring);
+
+        assertThat(authenticator.authenticateFromMemory(null)).isInstanceOf(Authentication.Missing.class);
+        assertThat(authenticator.authenticateFromMemory("Bearer not-a-key")).isInstanceOf(Authentication.Invalid.class);
+        assertThat(callerOf(authenticator.authenticateFromMemory("Bearer " + OPERATOR_KEY)).operator()).isTrue();
+        assertThat(authenticator.authenticateFromMemory("Bearer " + unknownKey))
+                .as("unknown for the negative time to live").isInstanceOf(Authentication.Invalid.class);
+        clock.set(expiresAt);
+        assertThat(authenticator.authenticateFromMemory("Bearer " + expiring))
+                .isInstanceOf(Authentication.Invalid.class);
+        assertThat(store.lookups).isEqualTo(2);
+    }
 }

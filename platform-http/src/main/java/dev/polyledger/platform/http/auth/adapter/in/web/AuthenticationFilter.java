@@ -28,9 +28,12 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteMatch;
+import jakarta.inject.Named;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +56,12 @@ import org.slf4j.LoggerFactory;
  *     (the method's, else the class's) must be held, and {@code operatorOnly} routes need the operator key;
  *     a route without one is refused: {@code 403 INSUFFICIENT_SCOPE} (fail closed).</li>
  * </ol>
- * Runs on the blocking executor: a cache miss asks PostgreSQL and the rate limiter asks Redis. With authentication
- * off ({@code platform.auth.enabled=false}) {@link AnonymousCallerFilter} replaces it.
+ * <p>Threads: the filter runs on the event loop and never blocks it. A key this node has verified within the cache's
+ * time to live (and the operator key, and every refusal of a token's shape) is answered from memory
+ * ({@link Authenticator#authenticateFromMemory}); only a cache miss, which asks PostgreSQL, hops to the blocking
+ * executor. The rate limit is one asynchronous Redis round trip ({@link RateLimiter#acquire}) whose answer resumes
+ * the request, so no thread waits for Redis; Redis down or slow still admits the request (fail open). With
+ * authentication off ({@code platform.auth.enabled=false}) {@link AnonymousCallerFilter} replaces it.
  */
 @ServerFilter("/api/v1/**")
 @Requires(condition = AuthEnabled.class)
@@ -69,13 +76,21 @@ public class AuthenticationFilter implements Ordered {
     private static final String HEADERS_APPLIED = "polyledger.ratelimit.applied";
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
 
+    private static final CompletableFuture<MutableHttpResponse<?>> GO_ON = CompletableFuture.completedFuture(null);
+
     private final Authenticator authenticator;
     private final BeanProvider<RateLimiter> rateLimiters;
+    private final Executor blocking;
     private volatile Optional<RateLimiter> rateLimiter;
 
-    public AuthenticationFilter(Authenticator authenticator, BeanProvider<RateLimiter> rateLimiters) {
+    /**
+     * @param blocking where a cache miss asks the key store (Micronaut's {@code blocking} executor)
+     */
+    public AuthenticationFilter(Authenticator authenticator, BeanProvider<RateLimiter> rateLimiters,
+                                @Named(TaskExecutors.BLOCKING) Executor blocking) {
         this.authenticator = authenticator;
         this.rateLimiters = rateLimiters;
+        this.blocking = blocking;
     }
 
     @Override
@@ -83,38 +98,53 @@ public class AuthenticationFilter implements Ordered {
         return ORDER;
     }
 
+    /**
+     * Empty (the request goes on) or the refusal, once the key is known and the rate limiter has answered. Completes
+     * on the event loop when both are answered from memory, on the Redis client's I/O thread after a rate-limit
+     * check, on a blocking thread after a cache miss; exceptionally (the store's failure, answered 503 by the problem
+     * handlers) only when a cache miss cannot reach the key store.
+     */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    MutableHttpResponse<?> authenticate(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
-        MutableHttpResponse<?> refusal = refusal(request, route);
-        if (refusal != null) {
-            // A response returned here skips this filter's own response filter (the filters before it, such as the
-            // request id's, still see it), so it gets the rate-limit headers now.
-            applyRateLimitHeaders(request, refusal);
-        }
-        return refusal;
+    CompletableFuture<Optional<MutableHttpResponse<?>>> authenticate(HttpRequest<?> request,
+                                                                     @Nullable RouteMatch<?> route) {
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        Authentication fromMemory = authenticator.authenticateFromMemory(authorization);
+        CompletableFuture<Authentication> authentication = fromMemory != null
+                ? CompletableFuture.completedFuture(fromMemory)
+                : CompletableFuture.supplyAsync(() -> authenticator.authenticate(authorization), blocking);
+        var answer = new CompletableFuture<Optional<MutableHttpResponse<?>>>();
+        authentication.thenCompose(known -> refusal(request, route, known)).whenComplete((refusal, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+                return;
+            }
+            if (refusal != null) {
+                // A response returned here skips this filter's own response filter (the filters before it, such as
+                // the request id's, still see it), so it gets the rate-limit headers now.
+                applyRateLimitHeaders(request, refusal);
+            }
+            answer.complete(Optional.ofNullable(refusal));
+        });
+        return answer;
     }
 
-    private MutableHttpResponse<?> refusal(HttpRequest<?> request, RouteMatch<?> route) {
-        Authentication authentication = authenticator.authenticate(
-                request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+    private CompletableFuture<MutableHttpResponse<?>> refusal(HttpRequest<?> request, RouteMatch<?> route,
+                                                             Authentication authentication) {
         if (authentication instanceof Authentication.Missing) {
-            return unauthenticated("this request needs an API key: Authorization: Bearer <key>", null);
+            return CompletableFuture.completedFuture(
+                    unauthenticated("this request needs an API key: Authorization: Bearer <key>", null));
         }
         if (authentication instanceof Authentication.Invalid invalid) {
             LOG.debug("request {}: refused bearer token: {}", RequestIdFilter.of(request), invalid.reason());
-            return unauthenticated("the API key is not valid (unknown, revoked or expired)", "invalid_token");
+            return CompletableFuture.completedFuture(
+                    unauthenticated("the API key is not valid (unknown, revoked or expired)", "invalid_token"));
         }
         var authenticated = (Authentication.Authenticated) authentication;
         Caller caller = authenticated.caller();
         request.setAttribute(Caller.ATTRIBUTE, caller);
-
-        MutableHttpResponse<?> limited = rateLimit(request, caller, authenticated.rateLimit());
-        if (limited != null) {
-            return limited;
-        }
-        return checkScope(route, caller);
+        return rateLimit(request, caller, authenticated.rateLimit())
+                .thenApply(limited -> limited != null ? limited : checkScope(route, caller));
     }
 
     /** The rate-limit headers on every response to an authenticated request that the limiter checked. */
@@ -123,29 +153,31 @@ public class AuthenticationFilter implements Ordered {
         applyRateLimitHeaders(request, response);
     }
 
-    private MutableHttpResponse<?> rateLimit(HttpRequest<?> request, Caller caller, KeyRateLimit limit) {
+    /** Completes with null (admitted) or the 429; never exceptionally (the limiter fails open). */
+    private CompletableFuture<MutableHttpResponse<?>> rateLimit(HttpRequest<?> request, Caller caller,
+                                                                KeyRateLimit limit) {
         if (limit == null) {
-            return null;
+            return GO_ON;
         }
         if (rateLimiter == null) {
             rateLimiter = rateLimiters.find(null);
         }
         RateLimiter limiter = rateLimiter.orElse(null);
         if (limiter == null) {
-            return null;
+            return GO_ON;
         }
         RateLimitPolicy policy = new RateLimitPolicy(limit.perSecond(), limit.burst());
-        RateLimitDecision decision = limiter.tryAcquire(caller.keyId(), policy);
-        request.setAttribute(POLICY_ATTRIBUTE, policy);
-        request.setAttribute(DECISION_ATTRIBUTE, decision);
-        if (decision instanceof RateLimitDecision.Limited over) {
-            MutableHttpResponse<?> response = AuthProblem.RATE_LIMITED.problem("more than " + limit.perSecond()
-                            + " requests per second (burst " + limit.burst() + ") with this key; retry after "
-                            + over.retryAfterSeconds() + " s")
-                    .toResponse().header(HttpHeaders.RETRY_AFTER, String.valueOf(over.retryAfterSeconds()));
-            return response;
-        }
-        return null;
+        return limiter.acquire(caller.keyId(), policy).toCompletableFuture().thenApply(decision -> {
+            request.setAttribute(POLICY_ATTRIBUTE, policy);
+            request.setAttribute(DECISION_ATTRIBUTE, decision);
+            if (decision instanceof RateLimitDecision.Limited over) {
+                return AuthProblem.RATE_LIMITED.problem("more than " + limit.perSecond()
+                                + " requests per second (burst " + limit.burst() + ") with this key; retry after "
+                                + over.retryAfterSeconds() + " s")
+                        .toResponse().header(HttpHeaders.RETRY_AFTER, String.valueOf(over.retryAfterSeconds()));
+            }
+            return null;
+        });
     }
 
     private static MutableHttpResponse<?> checkScope(RouteMatch<?> route, Caller caller) {
