@@ -90,6 +90,36 @@ class IdempotencyServiceTest {
     }
 
     @Test
+    void replaysFromTheCacheAloneTheSameRequestOnly() {
+        service.execute(KEY.request(), operation);
+        int findsBefore = records.finds();
+
+        var replay = service.replayFromCache(KEY.request()).toCompletableFuture().join();
+        var other = service.replayFromCache(KEY.otherRequest()).toCompletableFuture().join();
+        var unknown = service.replayFromCache(new IdempotencyRequestFixture(key("key-2")).request())
+                .toCompletableFuture().join();
+
+        assertThat(replay).contains(new Result.Completed(response(1), Result.Source.CACHE));
+        assertThat(other).as("a reused key is left to execute, which refuses it").isEmpty();
+        assertThat(unknown).isEmpty();
+        assertThat(records.finds()).as("PostgreSQL is not asked").isEqualTo(findsBefore);
+        assertThat(operation.runs).isEqualTo(1);
+    }
+
+    @Test
+    void replaysFromTheCacheNothingExpiredAndNothingWhileTheCacheIsDown() {
+        service.execute(KEY.request(), operation);
+        cache.goDown();
+        assertThat(service.replayFromCache(KEY.request()).toCompletableFuture().join()).isEmpty();
+        cache.comeBack();
+        assertThat(service.replayFromCache(KEY.request()).toCompletableFuture().join()).as("control").isPresent();
+
+        clock.set(NOW.plus(RETENTION));
+
+        assertThat(service.replayFromCache(KEY.request()).toCompletableFuture().join()).isEmpty();
+    }
+
+    @Test
     void refusesTheKeyForADifferentRequest() {
         service.execute(KEY.request(), operation);
 

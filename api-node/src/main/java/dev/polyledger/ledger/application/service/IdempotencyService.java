@@ -14,12 +14,16 @@ import dev.polyledger.ledger.domain.IdempotencyRecord;
 import dev.polyledger.ledger.domain.RecordedAnswer;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Exactly-once execution per idempotency key, with PostgreSQL as the truth and the cache as an accelerator:
  * <ol>
+ *   <li>{@link #replayFromCache}, before any of what follows and without blocking: a replay of the same request is
+ *       answered from the cache on the caller's thread (the web adapter calls it on the event loop);</li>
  *   <li>an answer cached for the key is replayed (or the key refused as reused) without touching the database;</li>
  *   <li>the key's in-flight lock is taken in the cache; held by another request → {@code InFlight};
  *       cache down → go on without it;</li>
@@ -81,6 +85,14 @@ public class IdempotencyService implements ExecuteIdempotently {
             }
             return new Stored(((Answered) result).record(), true);
         });
+    }
+
+    @Override
+    public CompletionStage<Optional<Result.Completed>> replayFromCache(IdempotentRequest request) {
+        return cache.findWithoutWaiting(request.key()).thenApply(found -> found
+                .filter(record -> record.expiresAt().isAfter(clock.instant()))
+                .filter(record -> record.fingerprint().equals(request.fingerprint()))
+                .map(record -> new Result.Completed(record.answer(), Result.Source.CACHE)));
     }
 
     private Result once(IdempotentRequest request, Supplier<Stored> inDatabase) {

@@ -60,6 +60,7 @@ class AccountController {
 
     /** Opens an account: 201 with the account. */
     @Post(consumes = MediaType.ALL)
+    @DoneStatus(201)
     @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> open(HttpRequest<?> request, @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
@@ -94,18 +95,21 @@ class AccountController {
     }
 
     @Post(value = "/{id}/freeze", consumes = MediaType.ALL)
+    @DoneStatus(200)
     @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> freeze(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         return changeStatus(request, id, body, StatusChange.Action.FREEZE);
     }
 
     @Post(value = "/{id}/unfreeze", consumes = MediaType.ALL)
+    @DoneStatus(200)
     @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> unfreeze(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         return changeStatus(request, id, body, StatusChange.Action.UNFREEZE);
     }
 
     @Post(value = "/{id}/close", consumes = MediaType.ALL)
+    @DoneStatus(200)
     @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> close(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         return changeStatus(request, id, body, StatusChange.Action.CLOSE);
@@ -113,6 +117,7 @@ class AccountController {
 
     /** Money in from the currency's world account: 201 transfer of kind CREDIT. */
     @Post(value = "/{id}/credits", consumes = MediaType.ALL)
+    @DoneStatus(201)
     @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> credit(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
@@ -126,6 +131,7 @@ class AccountController {
 
     /** Money out to the currency's world account: 201 transfer of kind DEBIT. */
     @Post(value = "/{id}/debits", consumes = MediaType.ALL)
+    @DoneStatus(201)
     @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> debit(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         String key = idempotent.requireKey(request);

@@ -53,6 +53,7 @@ class HoldController {
 
     /** 201 with the pending hold, or a recorded 404/422 refusal. */
     @Post(value = "/holds", consumes = MediaType.ALL)
+    @DoneStatus(201)
     @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> place(HttpRequest<?> request, @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
@@ -77,6 +78,7 @@ class HoldController {
 
     /** 201 with the HOLD_POST transfer, or a recorded 404/422 refusal. */
     @Post(value = "/holds/{id}/post", consumes = MediaType.ALL)
+    @DoneStatus(201)
     @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> post(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
@@ -98,6 +100,7 @@ class HoldController {
 
     /** 200 with the voided hold, or a recorded 404/422 refusal. */
     @Post(value = "/holds/{id}/void", consumes = MediaType.ALL)
+    @DoneStatus(200)
     @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> voidHold(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         String key = idempotent.requireKey(request);

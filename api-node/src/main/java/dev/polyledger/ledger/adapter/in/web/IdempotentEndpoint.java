@@ -10,6 +10,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +23,7 @@ import java.util.HexFormat;
 import dev.polyledger.ledger.application.port.in.PostingOutcome;
 import dev.polyledger.ledger.application.port.in.Postings;
 import dev.polyledger.ledger.domain.AccountId;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -37,6 +39,7 @@ import java.util.function.Supplier;
 @Singleton
 class IdempotentEndpoint {
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final String FINGERPRINT_ATTRIBUTE = "polyledger.idempotency.fingerprint";
 
     private final ExecuteIdempotently idempotently;
     private final JsonBodies bodies;
@@ -97,7 +100,8 @@ class IdempotentEndpoint {
         return respond(idempotently.post(idempotentRequest(request, key, body), postings, render), doneStatus);
     }
 
-    private IdempotentRequest idempotentRequest(HttpRequest<?> request, String key, String body) {
+    /** The request under its tenant's key, with its fingerprint ({@link #fingerprint}). */
+    IdempotentRequest idempotentRequest(HttpRequest<?> request, String key, String body) {
         return new IdempotentRequest(new IdempotencyKey(Callers.tenant(request), key), fingerprint(request, body));
     }
 
@@ -111,11 +115,14 @@ class IdempotentEndpoint {
                     "the first request with this Idempotency-Key is still being processed"), inFlight.retryAfterSeconds());
         }
         var completed = (ExecuteIdempotently.Result.Completed) result;
+        return completed.replayed() ? replay(completed, doneStatus) : respond(completed.answer(), doneStatus);
+    }
+
+    /** A replayed answer: the recorded one with {@code Idempotent-Replayed: true}, counted by its source. */
+    MutableHttpResponse<String> replay(ExecuteIdempotently.Result.Completed completed, int doneStatus) {
         var response = respond(completed.answer(), doneStatus);
-        if (completed.replayed()) {
-            response.header(REPLAYED_HEADER, "true");
-            (completed.source() == ExecuteIdempotently.Result.Source.CACHE ? replaysFromCache : replaysFromStore).increment();
-        }
+        response.header(REPLAYED_HEADER, "true");
+        (completed.source() == ExecuteIdempotently.Result.Source.CACHE ? replaysFromCache : replaysFromStore).increment();
         return response;
     }
 
@@ -123,7 +130,7 @@ class IdempotentEndpoint {
      * A recorded answer as HTTP, the same the first time and on every replay: {@code doneStatus} with JSON for a done
      * command, the status of the refusal's code with problem+json otherwise.
      */
-    static io.micronaut.http.MutableHttpResponse<String> respond(RecordedAnswer answer, int doneStatus) {
+    static MutableHttpResponse<String> respond(RecordedAnswer answer, int doneStatus) {
         int status = answer.isRefusal() ? ErrorCode.statusOfRefusal(answer.refusal()) : doneStatus;
         var contentType = answer.isRefusal() ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON_TYPE;
         return HttpResponse.<String>status(HttpStatus.valueOf(status))
@@ -134,9 +141,20 @@ class IdempotentEndpoint {
     /**
      * SHA-256 over the method, the path and the canonical form of the request ({@link JsonBodies#canonical}):
      * pass the parsed request record (what is booked) rather than the body text where there is one; a body text
-     * is canonicalised with the same strict parser that {@link JsonBodies#read} used.
+     * is canonicalised with the same strict parser that {@link JsonBodies#read} used. Computed once per request and
+     * body: the replay filter's fingerprint is kept in a request attribute and reused by the route.
      */
-    private String fingerprint(HttpRequest<?> request, Object body) {
+    private String fingerprint(HttpRequest<?> request, String body) {
+        var known = request.getAttribute(FINGERPRINT_ATTRIBUTE, Fingerprint.class);
+        if (known.isPresent() && Objects.equals(known.get().body(), body)) {
+            return known.get().fingerprint();
+        }
+        String fingerprint = computeFingerprint(request, body);
+        request.setAttribute(FINGERPRINT_ATTRIBUTE, new Fingerprint(body, fingerprint));
+        return fingerprint;
+    }
+
+    private String computeFingerprint(HttpRequest<?> request, Object body) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             digest.update(request.getMethodName().getBytes(StandardCharsets.UTF_8));
@@ -148,5 +166,9 @@ class IdempotentEndpoint {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
+    }
+
+    /** A body and its fingerprint. */
+    private record Fingerprint(String body, String fingerprint) {
     }
 }

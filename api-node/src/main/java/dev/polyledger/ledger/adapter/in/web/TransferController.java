@@ -40,6 +40,7 @@ class TransferController {
 
     /** 201 with the posted transfer, or a recorded 404/422 refusal. */
     @Post(consumes = MediaType.ALL)
+    @DoneStatus(201)
     @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> post(HttpRequest<?> request, @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
@@ -57,6 +58,7 @@ class TransferController {
      * (TRANSFER_NOT_FOUND, TRANSFER_NOT_REFUNDABLE, REFUND_EXCEEDS_TRANSFER, INSUFFICIENT_FUNDS…).
      */
     @Post(value = "/{id}/refunds", consumes = MediaType.ALL)
+    @DoneStatus(201)
     @RequiredScope(Scope.LEDGER_WRITE)
     HttpResponse<String> refund(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
         String key = idempotent.requireKey(request);

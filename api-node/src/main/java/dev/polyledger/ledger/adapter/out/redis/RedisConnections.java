@@ -5,6 +5,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -50,6 +51,15 @@ class RedisConnections {
             return Optional.of(current.sync());
         }
         return connect().map(StatefulRedisConnection::sync);
+    }
+
+    /**
+     * Asynchronous commands on the connection if one is open now, else empty: never opens one (opening blocks), so
+     * the event loop may call it. Commands time out after {@link #COMMAND_TIMEOUT} (the client's timeout options).
+     */
+    Optional<RedisAsyncCommands<String, String>> asyncIfOpen() {
+        var current = connection;
+        return current != null && current.isOpen() ? Optional.of(current.async()) : Optional.empty();
     }
 
     String lastFailure() {

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,23 @@ class RedisIdempotencyCache implements IdempotencyCache {
     public Optional<IdempotencyRecord> find(IdempotencyKey key) {
         return call(commands -> Optional.ofNullable(commands.get(RECORD + key)).map(text -> decode(key, text)),
                 Optional.empty());
+    }
+
+    /** One asynchronous GET on the open connection; no connection, an error or a timeout: empty, counted. */
+    @Override
+    public CompletionStage<Optional<IdempotencyRecord>> findWithoutWaiting(IdempotencyKey key) {
+        var commands = redis.asyncIfOpen();
+        if (commands.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return commands.get().get(RECORD + key).toCompletableFuture()
+                .thenApply(text -> Optional.ofNullable(text).map(found -> decode(key, found)))
+                .exceptionally(failure -> {
+                    errors.increment();
+                    redis.reportFailure(failure instanceof Exception e ? e : new IllegalStateException(failure));
+                    LOG.debug("idempotency cache unavailable for a replay, going on to PostgreSQL: {}", failure.toString());
+                    return Optional.empty();
+                });
     }
 
     @Override

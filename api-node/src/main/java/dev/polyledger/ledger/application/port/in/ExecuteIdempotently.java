@@ -1,6 +1,8 @@
 package dev.polyledger.ledger.application.port.in;
 
 import dev.polyledger.ledger.domain.RecordedAnswer;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,6 +35,18 @@ public interface ExecuteIdempotently {
      * @throws dev.polyledger.ledger.application.port.out.ContentionException when the accounts stayed too contended
      */
     Result post(IdempotentRequest request, Postings postings, Function<PostingOutcome, RecordedAnswer> render);
+
+    /**
+     * The answer to a repeated request from the idempotency cache alone, without blocking the calling thread and
+     * without touching PostgreSQL: an event loop may answer a replay with it before any blocking work is dispatched.
+     * Empty, and then {@link #execute}/{@link #post} decide as always, when the cache has no record of the key (first
+     * use, in flight, evicted, or the cache is down), when the record has expired, or when the request differs from
+     * the recorded one (a reused key: refused by {@link #execute}/{@link #post} with their usual checks).
+     *
+     * @param request the key and the request's fingerprint; its {@code accounts} are ignored
+     * @return a {@link Result.Completed} from {@link Result.Source#CACHE}, or empty; never completes exceptionally
+     */
+    CompletionStage<Optional<Result.Completed>> replayFromCache(IdempotentRequest request);
 
     /** What happened to the request. */
     sealed interface Result {

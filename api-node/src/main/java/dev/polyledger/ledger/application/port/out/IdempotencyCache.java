@@ -4,6 +4,8 @@ import dev.polyledger.ledger.domain.IdempotencyKey;
 import dev.polyledger.ledger.domain.IdempotencyRecord;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A fast cache of completed idempotent responses and the in-flight lock of a key. Never the source of
@@ -13,6 +15,15 @@ import java.util.Optional;
 public interface IdempotencyCache {
 
     Optional<IdempotencyRecord> find(IdempotencyKey key);
+
+    /**
+     * {@link #find} without blocking the calling thread (an event loop may call it): the stage completes when the
+     * cache answers, with empty when it has nothing for the key or cannot be reached right now (never exceptionally,
+     * and without opening a connection). The default answers {@link #find} at once, for caches in memory.
+     */
+    default CompletionStage<Optional<IdempotencyRecord>> findWithoutWaiting(IdempotencyKey key) {
+        return CompletableFuture.completedFuture(find(key));
+    }
 
     /** Caches a completed record until it expires. */
     void put(IdempotencyRecord record);
