@@ -99,7 +99,24 @@ class GroupCommitTest {
     }
 
     @Test
-    void contentionFailsEveryUnitOfTheGroupWithoutRunningThemAgain() throws Exception {
+    void aLockQueueThatDidNotMoveFailsEveryUnitOfTheGroupWithoutRunningThemAgain() throws Exception {
+        groups = new GroupCommit(pipeline, 32, 1, sizes::add);
+        Future<UnitResult> blocker = blockTheCommitter();
+        Future<UnitResult> first = submit(unit("a", transfer(rich, payee, "1.00")));
+        Future<UnitResult> second = submit(unit("b", transfer(rich, payee, "2.00")));
+        awaitQueued(2);
+        unitOfWork.failNextWith(new ContentionException(0, new RuntimeException("55P03")));
+        unitOfWork.release();
+
+        blocker.get(5, TimeUnit.SECONDS);
+        assertThat(catchThrowable(() -> first.get(5, TimeUnit.SECONDS))).hasCauseInstanceOf(ContentionException.class);
+        assertThat(catchThrowable(() -> second.get(5, TimeUnit.SECONDS))).hasCauseInstanceOf(ContentionException.class);
+        assertThat(unitOfWork.transactions).isEqualTo(2);
+        assertThat(ledger.transfers()).hasSize(1);
+    }
+
+    @Test
+    void aGroupWhoseSerializationRetriesAreSpentCommitsEachUnitAloneWithABudgetOfItsOwn() throws Exception {
         groups = new GroupCommit(pipeline, 32, 1, sizes::add);
         Future<UnitResult> blocker = blockTheCommitter();
         Future<UnitResult> first = submit(unit("a", transfer(rich, payee, "1.00")));
@@ -109,10 +126,10 @@ class GroupCommitTest {
         unitOfWork.release();
 
         blocker.get(5, TimeUnit.SECONDS);
-        assertThat(catchThrowable(() -> first.get(5, TimeUnit.SECONDS))).hasCauseInstanceOf(ContentionException.class);
-        assertThat(catchThrowable(() -> second.get(5, TimeUnit.SECONDS))).hasCauseInstanceOf(ContentionException.class);
-        assertThat(unitOfWork.transactions).isEqualTo(2);
-        assertThat(ledger.transfers()).hasSize(1);
+        assertThat(outcome(first)).isInstanceOf(PostingOutcome.Posted.class);
+        assertThat(outcome(second)).isInstanceOf(PostingOutcome.Posted.class);
+        assertThat(unitOfWork.transactions).as("blocker, the group that kept conflicting, then each alone").isEqualTo(4);
+        assertThat(ledger.transfers()).hasSize(3);
     }
 
     @Test
