@@ -100,15 +100,9 @@ class GroupCommitTest {
 
     @Test
     void aLockQueueThatDidNotMoveFailsEveryUnitOfTheGroupWithoutRunningThemAgain() throws Exception {
-        groups = new GroupCommit(pipeline, 32, 1, sizes::add);
-        Future<UnitResult> blocker = blockTheCommitter();
-        Future<UnitResult> first = submit(unit("a", transfer(rich, payee, "1.00")));
-        Future<UnitResult> second = submit(unit("b", transfer(rich, payee, "2.00")));
-        awaitQueued(2);
-        unitOfWork.failNextWith(new ContentionException(0, new RuntimeException("55P03")));
-        unitOfWork.release();
-
-        blocker.get(5, TimeUnit.SECONDS);
+        var group = twoUnitsWhoseGroupFailsWith(new ContentionException(0, new RuntimeException("55P03")));
+        var first = group.get(0);
+        var second = group.get(1);
         assertThat(catchThrowable(() -> first.get(5, TimeUnit.SECONDS))).hasCauseInstanceOf(ContentionException.class);
         assertThat(catchThrowable(() -> second.get(5, TimeUnit.SECONDS))).hasCauseInstanceOf(ContentionException.class);
         assertThat(unitOfWork.transactions).isEqualTo(2);
@@ -117,15 +111,9 @@ class GroupCommitTest {
 
     @Test
     void aGroupWhoseSerializationRetriesAreSpentCommitsEachUnitAloneWithABudgetOfItsOwn() throws Exception {
-        groups = new GroupCommit(pipeline, 32, 1, sizes::add);
-        Future<UnitResult> blocker = blockTheCommitter();
-        Future<UnitResult> first = submit(unit("a", transfer(rich, payee, "1.00")));
-        Future<UnitResult> second = submit(unit("b", transfer(rich, payee, "2.00")));
-        awaitQueued(2);
-        unitOfWork.failNextWith(new ContentionException(12, new RuntimeException("40001")));
-        unitOfWork.release();
-
-        blocker.get(5, TimeUnit.SECONDS);
+        var group = twoUnitsWhoseGroupFailsWith(new ContentionException(12, new RuntimeException("40001")));
+        var first = group.get(0);
+        var second = group.get(1);
         assertThat(outcome(first)).isInstanceOf(PostingOutcome.Posted.class);
         assertThat(outcome(second)).isInstanceOf(PostingOutcome.Posted.class);
         assertThat(unitOfWork.transactions).as("blocker, the group that kept conflicting, then each alone").isEqualTo(4);
@@ -134,15 +122,9 @@ class GroupCommitTest {
 
     @Test
     void aGroupThatFailsForAnotherReasonCommitsEachUnitAlone() throws Exception {
-        groups = new GroupCommit(pipeline, 32, 1, sizes::add);
-        Future<UnitResult> blocker = blockTheCommitter();
-        Future<UnitResult> first = submit(unit("a", transfer(rich, payee, "1.00")));
-        Future<UnitResult> second = submit(unit("b", transfer(rich, payee, "2.00")));
-        awaitQueued(2);
-        unitOfWork.failNextWith(new IllegalStateException("a constraint refused a row"));
-        unitOfWork.release();
-
-        blocker.get(5, TimeUnit.SECONDS);
+        var group = twoUnitsWhoseGroupFailsWith(new IllegalStateException("a constraint refused a row"));
+        var first = group.get(0);
+        var second = group.get(1);
         assertThat(outcome(first)).isInstanceOf(PostingOutcome.Posted.class);
         assertThat(outcome(second)).isInstanceOf(PostingOutcome.Posted.class);
         assertThat(unitOfWork.transactions).as("blocker, the failed group, then each alone").isEqualTo(4);
@@ -161,6 +143,19 @@ class GroupCommitTest {
     }
 
     // --- fixtures ---------------------------------------------------------------------------------------------
+
+    /** Two units queued behind a blocker, committed as one group whose transaction fails with {@code failure}. */
+    private List<Future<UnitResult>> twoUnitsWhoseGroupFailsWith(RuntimeException failure) throws Exception {
+        groups = new GroupCommit(pipeline, 32, 1, sizes::add);
+        Future<UnitResult> blocker = blockTheCommitter();
+        Future<UnitResult> first = submit(unit("a", transfer(rich, payee, "1.00")));
+        Future<UnitResult> second = submit(unit("b", transfer(rich, payee, "2.00")));
+        awaitQueued(2);
+        unitOfWork.failNextWith(failure);
+        unitOfWork.release();
+        blocker.get(5, TimeUnit.SECONDS);
+        return List.of(first, second);
+    }
 
     private Future<UnitResult> blockTheCommitter() throws InterruptedException {
         unitOfWork.holdNext();
