@@ -32,8 +32,8 @@ import java.util.logging.Logger;
  *       which PostgreSQL's predicate locking coarsens to page and relation locks (beyond
  *       {@code max_pred_locks_per_page} tuples of a page and {@code max_pred_locks_per_relation} locks of a
  *       relation; PostgreSQL docs, "Lock Management"), so two large groups keep conflicting where their units alone
- *       would not: measured, 8 of a closed loop's uniform transfers answered 503 once a group exhausted its 12
- *       attempts;</li>
+ *       would not (a closed loop of uniform transfers had 8 answered 503; that large groups were the ones
+ *       exhausting their attempts is the likely cause, not a measured one);</li>
  *   <li>anything else (a constraint refused a row): every unit runs again in a transaction of its own, so only the
  *       unit at fault sees the failure.</li>
  * </ul>
