@@ -99,7 +99,7 @@ class LedgerFactory {
     @Singleton
     OutboxPolicy outboxPolicy(LedgerProperties properties) {
         var outbox = properties.outbox();
-        return new OutboxPolicy(outbox.batchSize(), outbox.initialBackoff(), outbox.maxBackoff(), outbox.retention());
+        return new OutboxPolicy(outbox.batchSize(), outbox.initialBackoff(), outbox.maxBackoff());
     }
 
     @Singleton

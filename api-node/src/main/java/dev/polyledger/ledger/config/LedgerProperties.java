@@ -48,13 +48,17 @@ public record LedgerProperties(String nodeId, Map<String, Integer> currencies, I
      * @param batchSize      events per relay transaction (default 200)
      * @param initialBackoff first pause after a failed publish (default 200ms)
      * @param maxBackoff     longest pause while the broker is away (default 5s)
-     * @param retention      how long published events are kept (default 24h)
+     * @param safetyPoll     longest wait for a notification ({@code LISTEN ledger_outbox}) before the relay looks
+     *                       anyway: the safety net for a notification lost with its connection (default 1s)
+     * @param coalesce       shortest time between two drains of one node's relay, so that the commits of that
+     *                       window share one claim instead of one claim each (default 10ms)
      */
     @ConfigurationProperties("outbox")
     public record Outbox(@Bindable(defaultValue = "200") int batchSize,
                          @Bindable(defaultValue = "200ms") Duration initialBackoff,
                          @Bindable(defaultValue = "5s") Duration maxBackoff,
-                         @Bindable(defaultValue = "24h") Duration retention) {
+                         @Bindable(defaultValue = "1s") Duration safetyPoll,
+                         @Bindable(defaultValue = "10ms") Duration coalesce) {
     }
 
     /** @param uri AMQP URI of the broker (default {@code amqp://guest:guest@127.0.0.1:5672}) */

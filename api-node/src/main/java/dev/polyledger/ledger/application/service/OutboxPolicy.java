@@ -8,7 +8,6 @@ import java.time.Duration;
  * @param batchSize      events claimed per transaction
  * @param initialBackoff first pause after a failed publish
  * @param maxBackoff     longest pause between attempts while the broker is away
- * @param retention      how long published events are kept before they are pruned
  */
-public record OutboxPolicy(int batchSize, Duration initialBackoff, Duration maxBackoff, Duration retention) {
+public record OutboxPolicy(int batchSize, Duration initialBackoff, Duration maxBackoff) {
 }

@@ -10,11 +10,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Carries committed outbox events to the broker, at least once: an event is marked published only after the
- * broker confirmed it, so a crash between publish and mark republishes it (consumers deduplicate on the
- * event id). A broker outage only delays publishing: the relay backs off (doubling up to
+ * Carries committed outbox events to the broker, at least once: an event leaves the outbox (is deleted) only after
+ * the broker confirmed it, in the transaction that claimed it, so a crash between publish and commit republishes it
+ * (consumers deduplicate on the event id). One aggregate's events are published in sequence order: only the earliest
+ * unpublished event of an aggregate is claimable ({@link OutboxBatches#relay}). A broker outage only delays publishing: the relay backs off (doubling up to
  * {@link OutboxPolicy#maxBackoff()}) while the API keeps committing events, and drains them when the
- * broker is back. Every node runs a relay; they share the outbox without blocking each other.
+ * broker is back. Every node runs a relay; they share the outbox without blocking each other. What wakes the relay
+ * (a notification of a commit, a safety-net poll) is the driving adapter's business; each failed attempt is counted
+ * ({@link Status#failures()}) for it to log and export.
  */
 @Singleton
 public class OutboxRelay {
@@ -23,6 +26,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final OutboxPolicy policy;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile Duration backoff = Duration.ZERO;
@@ -61,27 +65,27 @@ public class OutboxRelay {
             backoff = backoff.isZero() ? policy.initialBackoff() : min(backoff.multipliedBy(2), policy.maxBackoff());
             pausedUntil = clock.instant().plus(backoff);
             lastError.set(e.getClass().getSimpleName() + ": " + e.getMessage());
+            failures.incrementAndGet();
         }
         published.addAndGet(total);
-        return total;
-    }
-
-    /** Deletes events published longer than the retention ago, in batches; returns how many. */
-    public int prunePublished() {
-        Instant before = clock.instant().minus(policy.retention());
-        int total = 0;
-        int deleted;
-        do {
-            deleted = outbox.prunePublished(before, 1_000);
-            total += deleted;
-        } while (deleted == 1_000);
         return total;
     }
 
     /** What the relay knows now, for health and metrics. */
     public Status status() {
         var backlog = outbox.backlog();
-        return new Status(backlog.events(), backlog.oldestAge(clock.instant()), lastError.get(), published.get());
+        return new Status(backlog.events(), backlog.oldestAge(clock.instant()), lastError.get(), published.get(),
+                failures.get());
+    }
+
+    /** Failed attempts to publish since this node started (each one a batch put back for a later attempt). */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** The last failure to publish ({@code Class: message}), or null after a success or before any attempt. */
+    public String lastError() {
+        return lastError.get();
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -93,7 +97,8 @@ public class OutboxRelay {
      * @param oldestAge       age of the oldest unpublished event (zero when none)
      * @param lastError       the last failure to publish, null after a success (or before any attempt)
      * @param published       events this node published since it started
+     * @param failures        failed attempts to publish since this node started
      */
-    public record Status(long backlog, Duration oldestAge, String lastError, long published) {
+    public record Status(long backlog, Duration oldestAge, String lastError, long published, long failures) {
     }
 }

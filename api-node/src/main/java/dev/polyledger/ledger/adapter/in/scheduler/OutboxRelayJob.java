@@ -11,10 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs this node's outbox relay: drains the outbox every {@code ledger.outbox.poll-interval} (default 50 ms),
- * prunes published events every minute, and samples the backlog every 5 s for the metrics
- * {@code ledger.outbox.backlog} (events) and {@code ledger.outbox.oldest.age} (seconds), and the counter
- * {@code ledger.outbox.published}.
+ * Samples this node's view of the outbox every 5 s for the metrics {@code ledger.outbox.backlog} (events) and
+ * {@code ledger.outbox.oldest.age} (seconds). The relay itself runs in {@code adapter.in.postgres.OutboxRelayLoop}
+ * (woken by {@code LISTEN}); published events are deleted as they are published, so there is nothing to prune.
  */
 @Singleton
 @Requires(property = "ledger.outbox.relay-enabled", notEquals = "false")
@@ -24,19 +23,12 @@ class OutboxRelayJob {
     private final OutboxRelay relay;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
-    private final io.micrometer.core.instrument.Counter published;
 
     OutboxRelayJob(OutboxRelay relay, MeterRegistry meters) {
         this.relay = relay;
         Gauge.builder("ledger.outbox.backlog", backlog, AtomicLong::get).description("unpublished outbox events").register(meters);
         Gauge.builder("ledger.outbox.oldest.age", oldestAgeMillis, v -> v.get() / 1000.0).baseUnit("seconds")
                 .description("age of the oldest unpublished outbox event").register(meters);
-        this.published = meters.counter("ledger.outbox.published");
-    }
-
-    @Scheduled(fixedDelay = "${ledger.outbox.poll-interval:50ms}", initialDelay = "1s")
-    void drain() {
-        published.increment(relay.drain());
     }
 
     @Scheduled(fixedDelay = "5s", initialDelay = "2s")
@@ -47,18 +39,6 @@ class OutboxRelayJob {
             oldestAgeMillis.set(status.oldestAge().toMillis());
         } catch (RuntimeException e) {
             LOG.debug("sampling the outbox failed", e);
-        }
-    }
-
-    @Scheduled(fixedDelay = "1m", initialDelay = "30s")
-    void prune() {
-        try {
-            int pruned = relay.prunePublished();
-            if (pruned > 0) {
-                LOG.info("pruned {} published outbox events", pruned);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("pruning the outbox failed; will try again", e);
         }
     }
 }

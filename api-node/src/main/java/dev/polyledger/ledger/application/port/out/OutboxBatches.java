@@ -12,11 +12,11 @@ import java.util.function.Function;
 public interface OutboxBatches {
 
     /**
-     * Claims up to {@code limit} unpublished events in one transaction, hands them to {@code publish}, marks the
-     * ids it returns as published, and commits. Only the earliest unpublished event of each aggregate is
+     * Claims up to {@code limit} unpublished events in one transaction, hands them to {@code publish}, deletes the
+     * events whose ids it returns (published: the outbox keeps no history), and commits. Only the earliest unpublished event of each aggregate is
      * claimed, so one aggregate's events go out in sequence order; rows claimed by another node are skipped,
      * not waited for, so relays on several nodes neither block each other nor publish the same row at once.
-     * When {@code publish} throws, nothing is marked and the rows stay for the next attempt.
+     * When {@code publish} throws, nothing is deleted and the rows stay for the next attempt.
      *
      * @return how many events were claimed (a full batch means more may be waiting)
      */
@@ -24,9 +24,6 @@ public interface OutboxBatches {
 
     /** Count and age of the unpublished events. */
     Backlog backlog();
-
-    /** Deletes up to {@code batchSize} events published before {@code publishedBefore}; returns how many. */
-    int prunePublished(Instant publishedBefore, int batchSize);
 
     /**
      * @param events           unpublished events

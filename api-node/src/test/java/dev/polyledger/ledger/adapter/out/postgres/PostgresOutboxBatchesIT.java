@@ -2,8 +2,10 @@ package dev.polyledger.ledger.adapter.out.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.polyledger.ledger.application.port.out.ChurnedTables;
 import dev.polyledger.ledger.application.port.out.PendingEvent;
 import dev.polyledger.ledger.testing.FreshDatabase;
+import dev.polyledger.ledger.testing.LedgerInvariants;
 import dev.polyledger.ledger.testing.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PostgresOutboxBatchesIT {
     @Inject
     PostgresOutboxBatches outbox;
+    @Inject
+    PostgresChurnedTables tables;
 
     @BeforeEach
     void publishWhatOtherTestsLeft() {
@@ -74,6 +78,34 @@ class PostgresOutboxBatchesIT {
             // the relay reports it and backs off
         }
         assertThat(claimed(10, null, null)).containsExactly(event);
+    }
+
+    @Test
+    void aPublishedEventLeavesNothingBehindOnceTheOutboxIsReclaimed() throws Exception {
+        var events = new java.util.ArrayList<UUID>();
+        for (int i = 0; i < 50; i++) {
+            events.add(insert(UUID.randomUUID(), 1));
+        }
+        claimed(100, null, null);
+        String rows = "SELECT count(*) FROM outbox WHERE event_id IN ('" + events.stream().map(UUID::toString)
+                .collect(Collectors.joining("','")) + "')";
+        assertThat(LedgerInvariants.count(rows)).as("published events are deleted, not marked").isZero();
+        // Positive control: the deletes left dead tuples (the statistics reach pg_stat within about a second).
+        awaitDeadTuples(n -> n >= 50, "at least the 50 deleted events");
+
+        tables.reclaim(ChurnedTables.Churn.OUTBOX);
+
+        awaitDeadTuples(n -> n == 0, "none after VACUUM");
+    }
+
+    private static void awaitDeadTuples(java.util.function.LongPredicate expected, String what) throws Exception {
+        String query = "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = 'outbox'";
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        long dead;
+        while (!expected.test(dead = LedgerInvariants.count(query)) && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(expected.test(dead)).as("dead tuples of outbox: %s, expected %s", dead, what).isTrue();
     }
 
     private Set<UUID> claimed(int limit, CountDownLatch holding, CountDownLatch release) {
