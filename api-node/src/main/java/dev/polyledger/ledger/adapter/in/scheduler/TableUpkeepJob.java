@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link TableUpkeep} whatever the database server's autovacuum setting: the outbox every
- * {@code ledger.upkeep.outbox-every} (default 10 s), the idempotency keys, balances, holds and batches every
+ * {@code ledger.upkeep.outbox-every} (default 10 s), the idempotency keys, balances, holds, batches, transfers and
+ * entries every
  * {@code ledger.upkeep.tables-every} (default 5 min). Every node runs it; a node skips a table another one is
  * vacuuming. Timed as {@code ledger.upkeep.vacuum} (tag {@code tables}: {@code outbox} or {@code others}).
  */

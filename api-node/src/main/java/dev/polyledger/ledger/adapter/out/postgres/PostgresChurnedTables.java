@@ -19,10 +19,11 @@ import javax.sql.DataSource;
  */
 @Singleton
 class PostgresChurnedTables implements ChurnedTables {
-    private static final Map<Churn, List<String>> TABLES = Map.of(
+    static final Map<Churn, List<String>> TABLES = Map.of(
             Churn.OUTBOX, List.of("outbox"),
             Churn.IDEMPOTENCY_KEYS, List.of("idempotency_key"),
-            Churn.MUTABLE_STATE, List.of("account", "hold", "batch", "batch_item"));
+            Churn.MUTABLE_STATE, List.of("account", "hold", "batch", "batch_item"),
+            Churn.POSTINGS, List.of("transfer", "entry"));
     private final DataSource dataSource;
 
     /**

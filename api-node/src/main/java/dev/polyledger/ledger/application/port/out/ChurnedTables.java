@@ -15,7 +15,12 @@ public interface ChurnedTables {
         /** Every request with a key appends one; expired ones are deleted by the pruning job. */
         IDEMPOTENCY_KEYS,
         /** Balances, holds and batches: rewritten by every posting, capture, void or chunk. */
-        MUTABLE_STATE
+        MUTABLE_STATE,
+        /**
+         * Transfers and entries: appended, but every attempt of a posting that lost a serialization conflict leaves
+         * its rows dead (measured: 10,000 dead transfers and 16,000 dead entries after 55,000 transfers).
+         */
+        POSTINGS
     }
 
     /**
