@@ -48,8 +48,8 @@ public record LedgerProperties(String nodeId, Map<String, Integer> currencies, I
      * @param batchSize      events per relay transaction (default 200)
      * @param initialBackoff first pause after a failed publish (default 200ms)
      * @param maxBackoff     longest pause while the broker is away (default 5s)
-     * @param safetyPoll     longest wait for a notification ({@code LISTEN ledger_outbox}) before the relay looks
-     *                       anyway: the safety net for a notification lost with its connection (default 1s)
+     * @param safetyPoll     longest wait of the relay for a commit of its node that appended events before it looks
+     *                       anyway: the safety net for events of other nodes whose relay is off or died (default 1s)
      * @param coalesce       shortest time between two drains of one node's relay, so that the commits of that
      *                       window share one claim instead of one claim each (default 10ms)
      */

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Samples this node's view of the outbox every 5 s for the metrics {@code ledger.outbox.backlog} (events) and
- * {@code ledger.outbox.oldest.age} (seconds). The relay itself runs in {@code adapter.in.postgres.OutboxRelayLoop}
- * (woken by {@code LISTEN}); published events are deleted as they are published, so there is nothing to prune.
+ * {@code ledger.outbox.oldest.age} (seconds). The relay itself runs in {@link OutboxRelayLoop}; published events
+ * are deleted as they are published, so there is nothing to prune.
  */
 @Singleton
 @Requires(property = "ledger.outbox.relay-enabled", notEquals = "false")
