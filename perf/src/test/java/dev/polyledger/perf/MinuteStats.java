@@ -23,12 +23,17 @@ final class MinuteStats {
     static final String HEADER = "minute,requests,ko,ok_per_s,p50_ms,p99_ms,max_ms";
 
     private final LongSupplier nanoClock;
-    private final long startNanos;
+    private volatile long startNanos;
     private final ConcurrentMap<Integer, Bucket> buckets = new ConcurrentHashMap<>();
 
     MinuteStats(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
         this.startNanos = nanoClock.getAsLong();
+    }
+
+    /** Minute 0 starts now (the load's start, after an unmeasured fixture); the constructor's time until then. */
+    void start() {
+        startNanos = nanoClock.getAsLong();
     }
 
     /** Now on the recorder's clock, to pass back to {@link #record}. */

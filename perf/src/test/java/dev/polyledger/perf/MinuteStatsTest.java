@@ -29,6 +29,19 @@ class MinuteStatsTest {
     }
 
     @Test
+    void minuteZeroStartsWhenTheLoadStarts() {
+        var clock = new AtomicLong(0);
+        var stats = new MinuteStats(clock::get);
+        clock.set(5 * MINUTE); // the fixture took five minutes
+        stats.start();
+        long sent = stats.now();
+        clock.addAndGet(3 * MS);
+        stats.record(sent, true);
+
+        assertEquals(List.of("0,1,0,0.0,3,3,3"), stats.lines());
+    }
+
+    @Test
     void aRequestThatEndsInTheNextMinuteCountsForTheMinuteItWasSent() {
         var clock = new AtomicLong(0);
         var stats = new MinuteStats(clock::get);

@@ -45,6 +45,12 @@ public class SoakSimulation extends LedgerSimulation {
     }
 
     @Override
+    public void before() {
+        super.before(); // the fixture, not measured
+        minutes.start();
+    }
+
+    @Override
     public void after() {
         super.after();
         try {
