@@ -3,6 +3,7 @@ package dev.polyledger.notification.config;
 import dev.polyledger.notification.application.port.out.IdGenerator;
 import dev.polyledger.notification.application.port.out.Jitter;
 import dev.polyledger.notification.application.service.DispatchSettings;
+import dev.polyledger.notification.application.service.DispatchStarter;
 import dev.polyledger.notification.application.service.SecretRotation;
 import dev.polyledger.notification.domain.RetrySchedule;
 import dev.polyledger.notification.domain.UrlPolicy;
@@ -39,6 +40,17 @@ class NotificationFactory {
     @Singleton
     IdGenerator idGenerator() {
         return UUID::randomUUID;
+    }
+
+    /** One daemon thread that starts new deliveries' attempts, so the consumers only store and acknowledge. */
+    @Singleton
+    DispatchStarter dispatchStarter() {
+        var executor = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "webhook-dispatch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return executor::execute;
     }
 
     @Singleton

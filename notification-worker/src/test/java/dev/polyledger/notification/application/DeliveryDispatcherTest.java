@@ -9,6 +9,7 @@ import dev.polyledger.notification.application.port.out.WebhookSender;
 import dev.polyledger.notification.application.service.DeliveryDispatcher;
 import dev.polyledger.notification.application.service.DeliveryScheduler;
 import dev.polyledger.notification.application.service.DispatchSettings;
+import dev.polyledger.notification.application.service.DispatchStarter;
 import dev.polyledger.notification.application.service.TenantSubscriptions;
 import dev.polyledger.notification.domain.AttemptResult;
 import dev.polyledger.notification.domain.Delivery;
@@ -74,7 +75,7 @@ class DeliveryDispatcherTest {
         return new DeliveryDispatcher(store.deliveries, store.subscriptions, sender,
                 new DispatchSettings(new RetrySchedule(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2))),
                         Duration.ofSeconds(5), maxPerSubscription, maxInFlight),
-                clock, () -> 0.5, metrics, tenantSubscriptions); // half of the 20% jitter: 1 s becomes 1.1 s
+                clock, () -> 0.5, metrics, tenantSubscriptions, DispatchStarter.SAME_THREAD); // jitter: 1 s -> 1.1 s
     }
 
     private void limits(int maxInFlight, int maxPerSubscription) {

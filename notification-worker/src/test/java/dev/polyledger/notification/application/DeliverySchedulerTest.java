@@ -7,6 +7,7 @@ import dev.polyledger.notification.application.port.out.DeliveryMetrics;
 import dev.polyledger.notification.application.service.DeliveryDispatcher;
 import dev.polyledger.notification.application.service.DeliveryScheduler;
 import dev.polyledger.notification.application.service.DispatchSettings;
+import dev.polyledger.notification.application.service.DispatchStarter;
 import dev.polyledger.notification.application.service.TenantSubscriptions;
 import dev.polyledger.notification.domain.RetrySchedule;
 import dev.polyledger.notification.domain.Delivery;
@@ -28,7 +29,8 @@ class DeliverySchedulerTest {
     private final DeliveryDispatcher dispatcher = new DeliveryDispatcher(store.deliveries, store.subscriptions,
             (message, timeout) -> new CompletableFuture<>(),
             new DispatchSettings(new RetrySchedule(List.of(Duration.ofSeconds(1))), Duration.ofSeconds(5), 4, 64),
-            clock, () -> 0.0, DeliveryMetrics.NONE, new TenantSubscriptions(store.subscriptions, clock));
+            clock, () -> 0.0, DeliveryMetrics.NONE, new TenantSubscriptions(store.subscriptions, clock),
+            DispatchStarter.SAME_THREAD);
     private final DeliveryScheduler scheduler = new DeliveryScheduler(
             new TenantSubscriptions(store.subscriptions, clock), store.deliveries,
             dispatcher, clock);

@@ -68,6 +68,7 @@ public class DeliveryDispatcher implements DispatchDeliveriesUseCase {
     private final Jitter jitter;
     private final DeliveryMetrics metrics;
     private final TenantSubscriptions tenantSubscriptions;
+    private final DispatchStarter starter;
     private final InFlightAttempts inFlight;
     private final DueDeliveries due = new DueDeliveries();
     /** Outcomes not yet written, by delivery id: a later state of a delivery replaces an earlier one. */
@@ -82,10 +83,14 @@ public class DeliveryDispatcher implements DispatchDeliveriesUseCase {
     private record Read(Optional<Subscription> subscription, Instant at) {
     }
 
-    /** @param tenantSubscriptions the scheduler's reads, told when a 410 disables a subscription */
+    /**
+     * @param tenantSubscriptions the scheduler's reads, told when a 410 disables a subscription
+     * @param starter             runs the start of new deliveries' attempts off the consumer's thread (the worker's
+     *                            {@code DispatchStarter}: one thread), so that consuming waits for no HTTP work
+     */
     public DeliveryDispatcher(Deliveries deliveries, Subscriptions subscriptions, WebhookSender sender,
                               DispatchSettings settings, Clock clock, Jitter jitter, DeliveryMetrics metrics,
-                              TenantSubscriptions tenantSubscriptions) {
+                              TenantSubscriptions tenantSubscriptions, DispatchStarter starter) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.sender = sender;
@@ -94,6 +99,7 @@ public class DeliveryDispatcher implements DispatchDeliveriesUseCase {
         this.jitter = jitter;
         this.metrics = metrics;
         this.tenantSubscriptions = tenantSubscriptions;
+        this.starter = starter;
         this.inFlight = new InFlightAttempts(settings.maxInFlight(), settings.maxInFlightPerSubscription());
         this.createdAt = now();
     }
@@ -112,7 +118,7 @@ public class DeliveryDispatcher implements DispatchDeliveriesUseCase {
         for (Delivery delivery : stored) {
             due.add(new Due(delivery, occurredAt));
         }
-        startDue();
+        starter.execute(this::startDue);
     }
 
     @Override
