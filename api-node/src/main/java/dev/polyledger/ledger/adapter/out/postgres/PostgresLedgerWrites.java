@@ -9,17 +9,20 @@ import jakarta.inject.Singleton;
  * updates (each guarded by the version it was locked at), transfers, entries, outbox events, idempotency records,
  * batch items (each guarded by still being pending) and their batches' counts.
  * Whatever the size of the write set (one request, a commit group, an atomic batch of 1,000), that is at most seven
- * round trips.
+ * round trips. The transfers count in {@code ledger.transfers.posted} once the transaction commits.
  */
 @Singleton
 class PostgresLedgerWrites implements LedgerWrites {
     private final JdbcOperations jdbc;
     private final PostgresTransfers transfers;
     private final PostgresOutbox outbox;
+    private final PostedTransfersMetric posted;
 
     private final java.time.Clock clock;
 
-    PostgresLedgerWrites(JdbcOperations jdbc, PostgresTransfers transfers, PostgresOutbox outbox, java.time.Clock clock) {
+    PostgresLedgerWrites(JdbcOperations jdbc, PostgresTransfers transfers, PostgresOutbox outbox, java.time.Clock clock,
+                          PostedTransfersMetric posted) {
+        this.posted = posted;
         this.jdbc = jdbc;
         this.clock = clock;
         this.transfers = transfers;
@@ -36,5 +39,6 @@ class PostgresLedgerWrites implements LedgerWrites {
             PostgresBatches.writeResults(conn, writes.items(), clock.instant());
             return null;
         });
+        posted.countOnCommit(writes.transfers());
     }
 }
