@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The entry point's own behaviour, with the real NGINX and the repository's {@code nginx/ledger.conf} rendered as
  * {@code bin/cluster} renders it, in front of a stub upstream this test controls (every replica line points at it).
  * NGINX listens on a free port of its own, never the cluster's. What it checks: only {@code /api/v1/**},
- * {@code /health}, {@code /health/liveness} and {@code /health/readiness} reach a service; every error NGINX
+ * {@code /health}, {@code /health/liveness}, {@code /health/readiness} and the OpenAPI document and its viewer
+ * ({@code /api/v1/openapi.yaml}, {@code /docs}) reach a service; every error NGINX
  * produces itself (unparseable requests, TRACE, oversized header, URI or body, unreachable upstream) is
  * {@code application/problem+json} with a stable {@code code} and the request id, never HTML.
  *
@@ -140,10 +141,21 @@ class NginxEdgeIT {
         assertThat(upstreamSaw).containsExactly("GET " + path);
     }
 
+    /** The OpenAPI document and Swagger UI: public paths served by the api-nodes outside {@code /api/v1/}. */
+    @ParameterizedTest
+    @CsvSource({"/api/v1/openapi.yaml, /docs/polyledger.yml", "/docs, /docs/index.html",
+            "/docs/index.html, /docs/index.html", "/docs/swagger-ui-bundle.js, /docs/swagger-ui-bundle.js"})
+    void passesTheOpenApiDocumentAndItsViewerToTheApiNodes(String path, String upstreamPath) throws IOException {
+        var answer = send("GET " + path + " HTTP/1.1\r\nHost: edge\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(upstreamSaw).containsExactly("GET " + upstreamPath);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"GET /prometheus", "GET /metrics", "GET /beans", "GET /env", "GET /loggers",
             "GET /routes", "GET /threaddump", "POST /refresh", "GET /flyway", "GET /info", "GET /health/jdbc",
-            "GET /health/diskSpace", "GET /api/v1", "GET /api/v1/audit", "GET /index.html", "GET /_edge/404", "GET /api/v1/../beans"})
+            "GET /health/diskSpace", "GET /api/v1", "GET /api/v1/audit", "GET /index.html", "GET /docsx", "GET /openapi.yaml", "GET /_edge/404", "GET /api/v1/../beans"})
     void answersEverythingElseWithNotFoundAtTheEdge(String request) throws IOException {
         var answer = send(request + " HTTP/1.1\r\nHost: edge\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 

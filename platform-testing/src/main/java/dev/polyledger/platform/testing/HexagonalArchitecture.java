@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  *       {@link #domainMayAlsoUse} and its reason (e.g. the shared event contract {@code dev.polyledger.events}, plain
  *       Java, for a domain built from events);</li>
  *   <li>the application sees no adapter and no framework: besides the domain and the event contract, only
- *       {@code jakarta.inject} and Micronaut's transaction annotation ({@code io.micronaut.transaction.annotation}),
+ *       {@code jakarta.inject}, {@code jakarta.annotation} (nullness, which the OpenAPI document reads from views) and
+ *       Micronaut's transaction annotation ({@code io.micronaut.transaction.annotation}),
  *       plus what a service declares with {@link #applicationMayAlsoUse};</li>
  *   <li>neither sees the wiring in {@code config};</li>
  *   <li>incoming and outgoing ports do not depend on each other: what both speak is the domain;</li>
@@ -114,7 +115,7 @@ public final class HexagonalArchitecture {
                                 + (domainExtras.isEmpty() ? "" : " (and " + domainExtras + ")")),
                 classes().that().resideInAPackage(application).and().haveNameNotMatching(GENERATED)
                         .should().onlyDependOnClassesThat().resideInAnyPackage(concat(applicationExtras,
-                                "java..", "jakarta.inject..", "io.micronaut.transaction.annotation..",
+                                "java..", "jakarta.inject..", "jakarta.annotation..", "io.micronaut.transaction.annotation..",
                                 "dev.polyledger.events..", domain, application))
                         .allowEmptyShould(true)
                         .as("the application sees no adapter and no framework"

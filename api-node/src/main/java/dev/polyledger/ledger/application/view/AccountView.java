@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.application.view;
 
+import jakarta.annotation.Nullable;
 import java.util.Map;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Map;
  * strings in major units with the currency's full scale; times are ISO-8601 UTC. {@code balance},
  * {@code heldAmount} and {@code availableBalance} (= balance − heldAmount) are of one version.
  */
-public record AccountView(String id, String currency, String type, String ownerId, String status, String balance,
+public record AccountView(String id, String currency, String type, @Nullable String ownerId, String status, String balance,
                           boolean allowNegativeBalance, long version, String createdAt, String updatedAt,
                           Map<String, String> metadata, String heldAmount, String availableBalance) {
 

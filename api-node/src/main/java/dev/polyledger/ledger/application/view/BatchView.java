@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.application.view;
 
+import jakarta.annotation.Nullable;
 import dev.polyledger.ledger.domain.Batch;
 
 /**
@@ -8,7 +9,7 @@ import dev.polyledger.ledger.domain.Batch;
  *
  * @param completedAt RFC 3339; null while processing
  */
-public record BatchView(String id, String mode, String status, Counts counts, String createdAt, String completedAt) {
+public record BatchView(String id, String mode, String status, Counts counts, String createdAt, @Nullable String completedAt) {
 
     /** @param pending items not processed yet */
     public record Counts(int total, int posted, int rejected, int pending) {

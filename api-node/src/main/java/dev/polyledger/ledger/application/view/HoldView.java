@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.application.view;
 
+import jakarta.annotation.Nullable;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,6 @@ import java.util.Map;
  */
 public record HoldView(String id, String status, String amount, String postedAmount, String remainingAmount,
                        String currency, String sourceAccountId, String destinationAccountId, String expiresAt,
-                       String createdAt, String updatedAt, String reference, Map<String, String> metadata,
-                       List<String> transfers, long version, TransferView transfer) {
+                       String createdAt, String updatedAt, @Nullable String reference, Map<String, String> metadata,
+                       List<String> transfers, long version, @Nullable TransferView transfer) {
 }

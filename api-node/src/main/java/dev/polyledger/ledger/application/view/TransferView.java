@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.application.view;
 
+import jakarta.annotation.Nullable;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +10,9 @@ import java.util.Map;
  * what was refunded of it; {@code holdId} names the hold a {@code HOLD_POST} captures; {@code batchId} names the batch of a batch item's transfer in its event (absent otherwise).
  */
 public record TransferView(String id, String kind, String status, String sourceAccountId,
-                           String destinationAccountId, String amount, String currency, String reference,
-                           String createdAt, Map<String, String> metadata, List<Leg> entries, String batchId,
-                           String holdId, String refundOf, String refundedAmount, List<String> refunds) {
+                           String destinationAccountId, String amount, String currency, @Nullable String reference,
+                           String createdAt, Map<String, String> metadata, List<Leg> entries, @Nullable String batchId,
+                           @Nullable String holdId, @Nullable String refundOf, String refundedAmount, List<String> refunds) {
 
     public TransferView(String id, String kind, String status, String sourceAccountId, String destinationAccountId,
                         String amount, String currency, String reference, String createdAt, Map<String, String> metadata,

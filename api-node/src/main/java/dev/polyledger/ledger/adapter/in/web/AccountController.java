@@ -1,5 +1,7 @@
 package dev.polyledger.ledger.adapter.in.web;
 
+import static dev.polyledger.platform.http.OpenApiRefs.*;
+
 import dev.polyledger.ledger.application.port.in.ChangeAccountStatusCommand;
 import dev.polyledger.ledger.application.port.in.ChangeAccountStatusUseCase;
 import dev.polyledger.ledger.application.port.in.LedgerQueries;
@@ -30,6 +32,16 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.polyledger.ledger.application.view.AccountView;
+import dev.polyledger.ledger.application.view.TransferView;
 import io.micronaut.serde.annotation.Serdeable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -41,6 +53,11 @@ import java.util.List;
  */
 @Controller("/api/v1/accounts")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Accounts")
+@ApiResponse(responseCode = "401", ref = UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = INSUFFICIENT_SCOPE)
+@ApiResponse(responseCode = "429", ref = RATE_LIMITED)
+@ApiResponse(responseCode = "503", ref = UNAVAILABLE)
 class AccountController {
     private final OpenAccountUseCase openAccount;
     private final ChangeAccountStatusUseCase changeStatus;
@@ -59,10 +76,19 @@ class AccountController {
     }
 
     /** Opens an account: 201 with the account. */
+    @Operation(operationId = "openAccount", summary = "Open an account")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true, ref = IDEMPOTENCY_KEY)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Requests.OpenAccount.class)))
+    @ApiResponse(responseCode = "201", description = "The account",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_IDEMPOTENT_REQUEST)
+    @ApiResponse(responseCode = "409", ref = IN_FLIGHT)
+    @ApiResponse(responseCode = "422", ref = KEY_REUSED)
     @Post(consumes = MediaType.ALL)
     @DoneStatus(201)
     @RequiredScope(Scope.LEDGER_WRITE)
-    HttpResponse<String> open(HttpRequest<?> request, @Nullable @Body String body) {
+    HttpResponse<String> open(HttpRequest<?> request, @Parameter(hidden = true) @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
         var json = bodies.read(body, Requests.OpenAccount.class);
         var command = new OpenAccountCommand(json.currency(), accountType(json.type()), json.ownerId(),
@@ -73,6 +99,10 @@ class AccountController {
     }
 
     /** The account, or 404 ACCOUNT_NOT_FOUND. */
+    @Operation(operationId = "getAccount", summary = "Read an account (strongly consistent)")
+    @ApiResponse(responseCode = "200", description = "The account",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountView.class)))
+    @ApiResponse(responseCode = "404", ref = ACCOUNT_NOT_FOUND)
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
     @RequiredScope(Scope.LEDGER_READ)
     HttpResponse<String> get(HttpRequest<?> request, @PathVariable String id) {
@@ -83,6 +113,11 @@ class AccountController {
     }
 
     /** The account's entries, newest first, {@code limit} 1..500 (default 50), opaque {@code cursor}. */
+    @Operation(operationId = "listAccountEntries", summary = "The account's ledger entries, newest first (limit 1..500, default 50)")
+    @ApiResponse(responseCode = "200", description = "A page of entries",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryPageView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ACCOUNT_NOT_FOUND)
     @Get(value = "/{id}/entries", produces = MediaType.APPLICATION_JSON)
     @RequiredScope(Scope.LEDGER_READ)
     HttpResponse<String> entries(HttpRequest<?> request, @PathVariable String id, @Nullable @QueryValue String limit,
@@ -94,32 +129,66 @@ class AccountController {
         return HttpResponse.ok(bodies.write(new EntryPageView(items, encodeCursor(page.nextBeforeVersion()))));
     }
 
+    @Operation(operationId = "freezeAccount", summary = "Freeze an account: it takes credits but no debits")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true, ref = IDEMPOTENCY_KEY)
+    @ApiResponse(responseCode = "200", description = "The account",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_IDEMPOTENT_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ACCOUNT_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = IN_FLIGHT)
+    @ApiResponse(responseCode = "422", ref = STATUS_CHANGE_REFUSED)
     @Post(value = "/{id}/freeze", consumes = MediaType.ALL)
     @DoneStatus(200)
     @RequiredScope(Scope.LEDGER_WRITE)
-    HttpResponse<String> freeze(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+    HttpResponse<String> freeze(HttpRequest<?> request, @PathVariable String id, @Parameter(hidden = true) @Nullable @Body String body) {
         return changeStatus(request, id, body, StatusChange.Action.FREEZE);
     }
 
+    @Operation(operationId = "unfreezeAccount", summary = "Unfreeze an account")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true, ref = IDEMPOTENCY_KEY)
+    @ApiResponse(responseCode = "200", description = "The account",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_IDEMPOTENT_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ACCOUNT_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = IN_FLIGHT)
+    @ApiResponse(responseCode = "422", ref = STATUS_CHANGE_REFUSED)
     @Post(value = "/{id}/unfreeze", consumes = MediaType.ALL)
     @DoneStatus(200)
     @RequiredScope(Scope.LEDGER_WRITE)
-    HttpResponse<String> unfreeze(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+    HttpResponse<String> unfreeze(HttpRequest<?> request, @PathVariable String id, @Parameter(hidden = true) @Nullable @Body String body) {
         return changeStatus(request, id, body, StatusChange.Action.UNFREEZE);
     }
 
+    @Operation(operationId = "closeAccount", summary = "Close an account (only at a zero balance)")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true, ref = IDEMPOTENCY_KEY)
+    @ApiResponse(responseCode = "200", description = "The account",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_IDEMPOTENT_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ACCOUNT_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = IN_FLIGHT)
+    @ApiResponse(responseCode = "422", ref = STATUS_CHANGE_REFUSED)
     @Post(value = "/{id}/close", consumes = MediaType.ALL)
     @DoneStatus(200)
     @RequiredScope(Scope.LEDGER_WRITE)
-    HttpResponse<String> close(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+    HttpResponse<String> close(HttpRequest<?> request, @PathVariable String id, @Parameter(hidden = true) @Nullable @Body String body) {
         return changeStatus(request, id, body, StatusChange.Action.CLOSE);
     }
 
     /** Money in from the currency's world account: 201 transfer of kind CREDIT. */
+    @Operation(operationId = "creditAccount", summary = "Credit the account from the currency's world account")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true, ref = IDEMPOTENCY_KEY)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Requests.Movement.class)))
+    @ApiResponse(responseCode = "201", description = "The transfer, kind CREDIT",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TransferView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_IDEMPOTENT_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ACCOUNT_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = IN_FLIGHT)
+    @ApiResponse(responseCode = "422", ref = POSTING_REFUSED)
     @Post(value = "/{id}/credits", consumes = MediaType.ALL)
     @DoneStatus(201)
     @RequiredScope(Scope.LEDGER_WRITE)
-    HttpResponse<String> credit(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+    HttpResponse<String> credit(HttpRequest<?> request, @PathVariable String id, @Parameter(hidden = true) @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
         var accountId = Ids.accountInPath(id);
         var json = bodies.read(body, Requests.Movement.class);
@@ -130,10 +199,20 @@ class AccountController {
     }
 
     /** Money out to the currency's world account: 201 transfer of kind DEBIT. */
+    @Operation(operationId = "debitAccount", summary = "Debit the account to the currency's world account")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true, ref = IDEMPOTENCY_KEY)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Requests.Movement.class)))
+    @ApiResponse(responseCode = "201", description = "The transfer, kind DEBIT",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TransferView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_IDEMPOTENT_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ACCOUNT_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = IN_FLIGHT)
+    @ApiResponse(responseCode = "422", ref = POSTING_REFUSED)
     @Post(value = "/{id}/debits", consumes = MediaType.ALL)
     @DoneStatus(201)
     @RequiredScope(Scope.LEDGER_WRITE)
-    HttpResponse<String> debit(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+    HttpResponse<String> debit(HttpRequest<?> request, @PathVariable String id, @Parameter(hidden = true) @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
         var accountId = Ids.accountInPath(id);
         var json = bodies.read(body, Requests.Movement.class);
@@ -202,6 +281,6 @@ class AccountController {
 
     /** {@code {"items": [entry…], "nextCursor": "…" | null}}. */
     @Serdeable
-    record EntryPageView(List<EntryView> items, String nextCursor) {
+    record EntryPageView(List<EntryView> items, @Nullable String nextCursor) {
     }
 }

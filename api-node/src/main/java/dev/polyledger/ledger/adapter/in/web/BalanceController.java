@@ -1,5 +1,7 @@
 package dev.polyledger.ledger.adapter.in.web;
 
+import static dev.polyledger.platform.http.OpenApiRefs.*;
+
 import dev.polyledger.ledger.application.port.in.BalanceQueries;
 import dev.polyledger.ledger.application.port.in.LedgerQueries;
 import dev.polyledger.ledger.application.view.Views;
@@ -16,6 +18,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -28,6 +38,11 @@ import java.time.format.DateTimeParseException;
  */
 @Controller("/api/v1/accounts")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Accounts")
+@ApiResponse(responseCode = "401", ref = UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = INSUFFICIENT_SCOPE)
+@ApiResponse(responseCode = "429", ref = RATE_LIMITED)
+@ApiResponse(responseCode = "503", ref = UNAVAILABLE)
 class BalanceController {
     private final BalanceQueries balances;
     private final LedgerQueries queries;
@@ -41,6 +56,11 @@ class BalanceController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "getBalance", summary = "The account's balance now, or as of an RFC 3339 instant (asOf)")
+    @ApiResponse(responseCode = "200", description = "The balance; heldAmount and availableBalance null with asOf",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BalanceView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ACCOUNT_NOT_FOUND)
     @Get(value = "/{id}/balance", produces = MediaType.APPLICATION_JSON)
     @RequiredScope(Scope.LEDGER_READ)
     HttpResponse<String> balance(HttpRequest<?> request, @PathVariable String id, @Nullable @QueryValue String asOf) {
@@ -68,7 +88,7 @@ class BalanceController {
 
     /** {@code heldAmount} and {@code availableBalance} only for now (null for a past instant). */
     @Serdeable
-    record BalanceView(String accountId, String asOf, String balance, long version, String heldAmount,
-                       String availableBalance) {
+    record BalanceView(String accountId, String asOf, String balance, long version, @Nullable String heldAmount,
+                       @Nullable String availableBalance) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.polyledger.ledger.adapter.in.web;
 
+import static dev.polyledger.platform.http.OpenApiRefs.*;
+
 import dev.polyledger.ledger.application.port.in.IndependentBatches;
 import dev.polyledger.ledger.application.port.in.LedgerQueries;
 import dev.polyledger.ledger.application.port.in.PostTransferCommand;
@@ -27,6 +29,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.polyledger.ledger.application.view.BatchView;
 import io.micronaut.serde.annotation.Serdeable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,6 +57,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @Controller("/api/v1/batches")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Batches")
+@ApiResponse(responseCode = "401", ref = UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = INSUFFICIENT_SCOPE)
+@ApiResponse(responseCode = "429", ref = RATE_LIMITED)
+@ApiResponse(responseCode = "503", ref = UNAVAILABLE)
 class BatchController {
     static final String ATOMIC = "ATOMIC";
     static final String INDEPENDENT = "INDEPENDENT";
@@ -60,9 +76,20 @@ class BatchController {
         this.independent = independent;
     }
 
+    @Operation(operationId = "postBatch", summary = "Post a batch: ATOMIC (all or nothing, 201) or INDEPENDENT (each on its own, 202)")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true, ref = IDEMPOTENCY_KEY)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = BatchRequests.PostBatch.class)))
+    @ApiResponse(responseCode = "201", description = "ATOMIC: every item posted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AtomicBatchView.class)))
+    @ApiResponse(responseCode = "202", description = "INDEPENDENT: accepted, PROCESSING; GET it for progress",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_IDEMPOTENT_REQUEST)
+    @ApiResponse(responseCode = "409", ref = IN_FLIGHT)
+    @ApiResponse(responseCode = "422", ref = BATCH_REFUSED)
     @Post(consumes = MediaType.ALL)
     @RequiredScope(Scope.LEDGER_WRITE)
-    HttpResponse<String> post(HttpRequest<?> request, @Nullable @Body String body) {
+    HttpResponse<String> post(HttpRequest<?> request, @Parameter(hidden = true) @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
         var json = bodies.read(body, BatchRequests.PostBatch.class);
         if (json.mode() == null) {
@@ -113,6 +140,10 @@ class BatchController {
     }
 
     /** The batch with its counts, or 404 BATCH_NOT_FOUND (atomic batches are not stored: their answer is complete). */
+    @Operation(operationId = "getBatch", summary = "Read an INDEPENDENT batch with its counts")
+    @ApiResponse(responseCode = "200", description = "The batch",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchView.class)))
+    @ApiResponse(responseCode = "404", ref = BATCH_NOT_FOUND)
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
     @RequiredScope(Scope.LEDGER_READ)
     HttpResponse<String> get(HttpRequest<?> request, @PathVariable String id) {
@@ -125,6 +156,11 @@ class BatchController {
      * The batch's items in index order, {@code status} PENDING|POSTED|REJECTED to filter, {@code limit} 1..500
      * (default 100), opaque {@code cursor}.
      */
+    @Operation(operationId = "listBatchItems", summary = "The items of an INDEPENDENT batch, in index order (status, limit 1..500, cursor)")
+    @ApiResponse(responseCode = "200", description = "A page of items",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ItemPage.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = BATCH_NOT_FOUND)
     @Get(value = "/{id}/items", produces = MediaType.APPLICATION_JSON)
     @RequiredScope(Scope.LEDGER_READ)
     HttpResponse<String> items(HttpRequest<?> request, @PathVariable String id, @Nullable @QueryValue String status,
@@ -192,13 +228,14 @@ class BatchController {
 
     /** {@code {"items": [item…], "nextCursor": "…" | null}}. */
     @Serdeable
-    record ItemPage(List<StoredItemView> items, String nextCursor) {
+    record ItemPage(List<StoredItemView> items, @Nullable String nextCursor) {
     }
 
     /** One item of a stored batch: what was asked, and what became of it. */
     @Serdeable
-    record StoredItemView(int index, String status, String transferId, String code, String detail, String sourceAccountId,
-                          String destinationAccountId, String amount, String currency, String reference) {
+    record StoredItemView(int index, String status, @Nullable String transferId, @Nullable String code,
+                          @Nullable String detail, String sourceAccountId, String destinationAccountId, String amount,
+                          String currency, @Nullable String reference) {
     }
 
     private static List<PostTransferCommand> commands(List<BatchRequests.Item> items, RequestContext context) {

@@ -1,5 +1,7 @@
 package dev.polyledger.ledger.adapter.in.web;
 
+import static dev.polyledger.platform.http.OpenApiRefs.*;
+
 import dev.polyledger.ledger.application.port.in.HoldUseCase;
 import dev.polyledger.ledger.application.port.in.Outcome;
 import dev.polyledger.ledger.application.port.in.PostTransferCommand;
@@ -23,6 +25,16 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.polyledger.ledger.application.view.HoldView;
+import dev.polyledger.ledger.application.view.TransferView;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +50,11 @@ import java.util.UUID;
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Holds")
+@ApiResponse(responseCode = "401", ref = UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = INSUFFICIENT_SCOPE)
+@ApiResponse(responseCode = "429", ref = RATE_LIMITED)
+@ApiResponse(responseCode = "503", ref = UNAVAILABLE)
 class HoldController {
     private final HoldUseCase useCase;
     private final IdempotentEndpoint idempotent;
@@ -52,10 +69,20 @@ class HoldController {
     }
 
     /** 201 with the pending hold, or a recorded 404/422 refusal. */
+    @Operation(operationId = "placeHold", summary = "Place a hold: reserve money on the source now, move it later")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true, ref = IDEMPOTENCY_KEY)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Requests.PlaceHold.class)))
+    @ApiResponse(responseCode = "201", description = "The hold, PENDING",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HoldView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_IDEMPOTENT_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ACCOUNT_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = IN_FLIGHT)
+    @ApiResponse(responseCode = "422", ref = POSTING_REFUSED)
     @Post(value = "/holds", consumes = MediaType.ALL)
     @DoneStatus(201)
     @RequiredScope(Scope.LEDGER_WRITE)
-    HttpResponse<String> place(HttpRequest<?> request, @Nullable @Body String body) {
+    HttpResponse<String> place(HttpRequest<?> request, @Parameter(hidden = true) @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
         var json = bodies.read(body, Requests.PlaceHold.class);
         var source = Ids.accountInBody("sourceAccountId", json.sourceAccountId());
@@ -77,10 +104,20 @@ class HoldController {
     }
 
     /** 201 with the HOLD_POST transfer, or a recorded 404/422 refusal. */
+    @Operation(operationId = "postHold", summary = "Capture (part of) a pending hold")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true, ref = IDEMPOTENCY_KEY)
+    @RequestBody(required = false, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Requests.PostHold.class)))
+    @ApiResponse(responseCode = "201", description = "The transfer, kind HOLD_POST",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TransferView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_IDEMPOTENT_REQUEST)
+    @ApiResponse(responseCode = "404", ref = HOLD_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = IN_FLIGHT)
+    @ApiResponse(responseCode = "422", ref = HOLD_REFUSED)
     @Post(value = "/holds/{id}/post", consumes = MediaType.ALL)
     @DoneStatus(201)
     @RequiredScope(Scope.LEDGER_WRITE)
-    HttpResponse<String> post(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+    HttpResponse<String> post(HttpRequest<?> request, @PathVariable String id, @Parameter(hidden = true) @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
         UUID holdId = holdInPath(id);
         var json = body == null || body.isBlank() ? new Requests.PostHold(null, null, null, null)
@@ -99,10 +136,18 @@ class HoldController {
     }
 
     /** 200 with the voided hold, or a recorded 404/422 refusal. */
+    @Operation(operationId = "voidHold", summary = "Void a pending hold: its remaining amount is released")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true, ref = IDEMPOTENCY_KEY)
+    @ApiResponse(responseCode = "200", description = "The hold, VOIDED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HoldView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_IDEMPOTENT_REQUEST)
+    @ApiResponse(responseCode = "404", ref = HOLD_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = IN_FLIGHT)
+    @ApiResponse(responseCode = "422", ref = HOLD_REFUSED)
     @Post(value = "/holds/{id}/void", consumes = MediaType.ALL)
     @DoneStatus(200)
     @RequiredScope(Scope.LEDGER_WRITE)
-    HttpResponse<String> voidHold(HttpRequest<?> request, @PathVariable String id, @Nullable @Body String body) {
+    HttpResponse<String> voidHold(HttpRequest<?> request, @PathVariable String id, @Parameter(hidden = true) @Nullable @Body String body) {
         String key = idempotent.requireKey(request);
         UUID holdId = holdInPath(id);
         var context = Callers.context(request);
@@ -111,6 +156,10 @@ class HoldController {
     }
 
     /** The hold as of now (a pending hold past its expiry reads EXPIRED), or 404 HOLD_NOT_FOUND. */
+    @Operation(operationId = "getHold", summary = "Read a hold")
+    @ApiResponse(responseCode = "200", description = "The hold",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HoldView.class)))
+    @ApiResponse(responseCode = "404", ref = HOLD_NOT_FOUND)
     @Get(value = "/holds/{id}", produces = MediaType.APPLICATION_JSON)
     @RequiredScope(Scope.LEDGER_READ)
     HttpResponse<String> get(HttpRequest<?> request, @PathVariable String id) {
@@ -124,6 +173,11 @@ class HoldController {
      * The account's holds as source, newest first: {@code {"items": [hold…], "nextCursor": "…" | null}};
      * {@code status} filters (PENDING lists only holds not yet past their expiry), {@code limit} 1..500.
      */
+    @Operation(operationId = "listAccountHolds", summary = "The holds of an account as source (status, limit 1..500, cursor)")
+    @ApiResponse(responseCode = "200", description = "A page of holds",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HoldPage.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ACCOUNT_NOT_FOUND)
     @Get(value = "/accounts/{id}/holds", produces = MediaType.APPLICATION_JSON)
     @RequiredScope(Scope.LEDGER_READ)
     HttpResponse<String> ofAccount(HttpRequest<?> request, @PathVariable String id, @Nullable @QueryValue String status,
@@ -193,6 +247,6 @@ class HoldController {
 
     /** {@code {"items": [hold…], "nextCursor": "…" | null}}. */
     @Serdeable
-    record HoldPage(List<HoldView> items, String nextCursor) {
+    record HoldPage(List<HoldView> items, @Nullable String nextCursor) {
     }
 }

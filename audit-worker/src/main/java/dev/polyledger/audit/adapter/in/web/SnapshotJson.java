@@ -2,6 +2,7 @@ package dev.polyledger.audit.adapter.in.web;
 
 import dev.polyledger.audit.application.port.in.AuditPage;
 import dev.polyledger.audit.domain.AuditSnapshot;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
  */
 @Serdeable
 record SnapshotJson(String eventId, String type, String aggregateId, long sequence, String occurredAt,
-                    String requestId, String source, String tenantId, String actor, String receivedAt,
+                    @Nullable String requestId, @Nullable String source, String tenantId, @Nullable String actor,
+                    String receivedAt,
                     Map<String, Object> data) {
 
     static SnapshotJson of(AuditSnapshot s) {
@@ -24,7 +26,7 @@ record SnapshotJson(String eventId, String type, String aggregateId, long sequen
 
     /** {@code {"items": [snapshot…], "nextCursor": "…" | null}}. */
     @Serdeable
-    record Page(List<SnapshotJson> items, String nextCursor) {
+    record Page(List<SnapshotJson> items, @Nullable String nextCursor) {
         static Page of(AuditPage page) {
             return new Page(page.items().stream().map(SnapshotJson::of).toList(),
                     page.next() == null ? null : page.next().encode());

@@ -2,10 +2,13 @@ package dev.polyledger.notification.adapter.in.web;
 
 import dev.polyledger.platform.http.ApiException;
 import dev.polyledger.platform.http.PlatformProblem;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,7 +28,14 @@ import java.util.Map;
  * @param description null when absent
  */
 @Serdeable.Deserializable(using = CreateWebhookRequest.Reader.class)
-record CreateWebhookRequest(String url, List<String> eventTypes, String description) {
+@Schema(name = "CreateWebhookRequest")
+record CreateWebhookRequest(@Schema(format = "uri", requiredMode = Schema.RequiredMode.REQUIRED) String url,
+                            @ArraySchema(minItems = 1, arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED),
+                                    schema = @Schema(type = "string", allowableValues = {"account.created",
+                                    "account.frozen", "account.unfrozen", "account.closed", "transfer.posted",
+                                    "hold.created", "hold.posted", "hold.voided", "hold.expired", "batch.completed"}))
+                            List<String> eventTypes,
+                            @Nullable String description) {
 
     /** Reads the body as JSON values first, then checks each field's type. */
     @Singleton

@@ -1,5 +1,7 @@
 package dev.polyledger.notification.adapter.in.web;
 
+import static dev.polyledger.platform.http.OpenApiRefs.*;
+
 import dev.polyledger.notification.application.port.in.CreateSubscriptionCommand;
 import dev.polyledger.notification.application.port.in.CreateSubscriptionUseCase;
 import dev.polyledger.notification.application.port.in.DeleteSubscriptionUseCase;
@@ -25,6 +27,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The webhooks API (api-contract.md, "Notifications" and "Authentication and tenants"). Every route needs an API key
@@ -44,6 +54,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 @Controller("/api/v1/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @RequiredScope(Scope.WEBHOOKS_MANAGE)
+@Tag(name = "Webhooks")
+@ApiResponse(responseCode = "401", ref = UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = INSUFFICIENT_SCOPE)
+@ApiResponse(responseCode = "429", ref = RATE_LIMITED)
+@ApiResponse(responseCode = "503", ref = UNAVAILABLE)
 class WebhookController {
     private static final int DELIVERY_PAGE = 100;
     private final CreateSubscriptionUseCase createSubscription;
@@ -63,6 +78,14 @@ class WebhookController {
      * {@code POST /api/v1/webhooks} {@link CreateWebhookRequest} → {@code 201}
      * {@code {"id", "url", "eventTypes", "description", "status", "createdAt", "secret"}}.
      */
+    @Operation(operationId = "createWebhook", summary = "Subscribe an endpoint to event types; the signing secret is shown here")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true, ref = IDEMPOTENCY_KEY)
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CreateWebhookRequest.class)))
+    @ApiResponse(responseCode = "201", description = "The subscription with its secret",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookJson.CreatedView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_IDEMPOTENT_REQUEST)
+    @ApiResponse(responseCode = "422", ref = KEY_REUSED)
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<WebhookJson.CreatedView> create(HttpRequest<?> request, @Nullable @Body CreateWebhookRequest body) {
         String key = IdempotencyKeys.require(request);
@@ -89,12 +112,19 @@ class WebhookController {
     }
 
     /** {@code GET /api/v1/webhooks} → the caller's tenant's subscriptions, oldest first, without secrets. */
+    @Operation(operationId = "listWebhooks", summary = "The tenant's subscriptions, oldest first, without secrets")
+    @ApiResponse(responseCode = "200", description = "The subscriptions",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookJson.SubscriptionList.class)))
     @Get
     WebhookJson.SubscriptionList list(HttpRequest<?> request) {
         return new WebhookJson.SubscriptionList(subscriptions.list(Caller.of(request).tenantId()).stream()
                 .map(WebhookJson.SubscriptionView::of).toList());
     }
 
+    @Operation(operationId = "getWebhook", summary = "Read a subscription (no secret)")
+    @ApiResponse(responseCode = "200", description = "The subscription",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookJson.SubscriptionView.class)))
+    @ApiResponse(responseCode = "404", ref = WEBHOOK_NOT_FOUND)
     @Get("/{id}")
     WebhookJson.SubscriptionView get(HttpRequest<?> request, @PathVariable String id) {
         return subscriptions.get(Caller.of(request).tenantId(), id).map(WebhookJson.SubscriptionView::of)
@@ -110,12 +140,19 @@ class WebhookController {
      * replaced secret keeps signing for its own overlap, so a lost answer cuts no receiver off.
      * {@code 404 WEBHOOK_NOT_FOUND} for an unknown id or another tenant's.
      */
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret; the old one keeps signing for 24 h")
+    @ApiResponse(responseCode = "200", description = "The new secret",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookJson.RotatedSecret.class)))
+    @ApiResponse(responseCode = "404", ref = WEBHOOK_NOT_FOUND)
     @Post("/{id}/rotate-secret")
     WebhookJson.RotatedSecret rotateSecret(HttpRequest<?> request, @PathVariable String id) {
         return rotateSecret.rotateSecret(Caller.of(request).tenantId(), id).map(WebhookJson.RotatedSecret::of)
                 .orElseThrow(() -> notFound(id));
     }
 
+    @Operation(operationId = "deleteWebhook", summary = "Delete a subscription")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", ref = WEBHOOK_NOT_FOUND)
     @Delete("/{id}")
     HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id) {
         if (!deleteSubscription.delete(Caller.of(request).tenantId(), id)) {
@@ -124,6 +161,10 @@ class WebhookController {
         return HttpResponse.noContent();
     }
 
+    @Operation(operationId = "listWebhookDeliveries", summary = "The subscription's latest deliveries, dead letters included")
+    @ApiResponse(responseCode = "200", description = "The deliveries",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookJson.DeliveryList.class)))
+    @ApiResponse(responseCode = "404", ref = WEBHOOK_NOT_FOUND)
     @Get("/{id}/deliveries")
     WebhookJson.DeliveryList deliveries(HttpRequest<?> request, @PathVariable String id) {
         return subscriptions.deliveries(Caller.of(request).tenantId(), id, DELIVERY_PAGE)

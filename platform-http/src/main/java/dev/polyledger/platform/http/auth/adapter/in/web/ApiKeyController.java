@@ -1,5 +1,12 @@
 package dev.polyledger.platform.http.auth.adapter.in.web;
 
+import static dev.polyledger.platform.http.OpenApiRefs.API_KEY_NOT_FOUND;
+import static dev.polyledger.platform.http.OpenApiRefs.BAD_REQUEST;
+import static dev.polyledger.platform.http.OpenApiRefs.INSUFFICIENT_SCOPE;
+import static dev.polyledger.platform.http.OpenApiRefs.RATE_LIMITED;
+import static dev.polyledger.platform.http.OpenApiRefs.UNAUTHENTICATED;
+import static dev.polyledger.platform.http.OpenApiRefs.UNAVAILABLE;
+
 import dev.polyledger.platform.http.auth.Caller;
 import dev.polyledger.platform.http.auth.RequiredScope;
 import dev.polyledger.platform.http.auth.Scope;
@@ -19,6 +26,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -40,6 +53,11 @@ import java.util.Set;
 @Requires(property = "platform.auth.management-api.enabled", value = "true")
 @RequiredScope(Scope.KEYS_MANAGE)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "API keys")
+@ApiResponse(responseCode = "401", ref = UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = INSUFFICIENT_SCOPE)
+@ApiResponse(responseCode = "429", ref = RATE_LIMITED)
+@ApiResponse(responseCode = "503", ref = UNAVAILABLE)
 class ApiKeyController {
     private final ApiKeyAdmin admin;
     private final KeyRateLimit platformDefault;
@@ -50,6 +68,11 @@ class ApiKeyController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an API key of the caller's tenant (scope keys:manage); its secret is shown once")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = KeyViews.NewKey.class)))
+    @ApiResponse(responseCode = "201", description = "The key, with its secret `key` (shown only here)",
+            content = @Content(schema = @Schema(implementation = KeyViews.IssuedKeyView.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
     HttpResponse<KeyViews.IssuedKeyView> create(HttpRequest<?> request, @Body byte[] body) {
         StrictJson json = StrictJson.parse(body);
         String name = json.requiredString("name");
@@ -67,12 +90,18 @@ class ApiKeyController {
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "List the tenant's API keys (never a secret)")
+    @ApiResponse(responseCode = "200", description = "The keys",
+            content = @Content(schema = @Schema(implementation = KeyViews.KeyList.class)))
     KeyViews.KeyList list(HttpRequest<?> request) {
         return new KeyViews.KeyList(admin.list(Caller.of(request)).stream()
                 .map(key -> KeyViews.KeyView.of(key, platformDefault)).toList());
     }
 
     @Delete("/{id}")
+    @Operation(summary = "Revoke an API key (every node refuses it within 5 s)")
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(responseCode = "404", ref = API_KEY_NOT_FOUND)
     HttpResponse<Void> revoke(HttpRequest<?> request, String id) {
         admin.revoke(Caller.of(request), id);
         return HttpResponse.noContent();

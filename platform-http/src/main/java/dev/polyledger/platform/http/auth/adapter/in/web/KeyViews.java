@@ -8,6 +8,9 @@ import dev.polyledger.platform.http.auth.domain.KeyRateLimit;
 import dev.polyledger.platform.http.auth.domain.Tenant;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -30,12 +33,29 @@ final class KeyViews {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record KeyView(String id, String name, List<String> scopes, String prefix, Instant createdAt, Instant expiresAt,
-                   Instant revokedAt, RateLimitView rateLimit) {
+    record KeyView(String id, String name, List<String> scopes, String prefix, Instant createdAt,
+                   @Nullable Instant expiresAt, @Nullable Instant revokedAt, RateLimitView rateLimit) {
         static KeyView of(ApiKey key, KeyRateLimit platformDefault) {
             return new KeyView(key.id(), key.name(), wire(key), key.prefix(), key.createdAt(), key.expiresAt(),
                     key.revokedAt(), RateLimitView.of(key.rateLimit(), platformDefault));
         }
+    }
+
+    /**
+     * The body of {@code POST /api/v1/api-keys}, for the OpenAPI document only: the controller reads it with
+     * {@link StrictJson}, which holds the rules ({@code expiresAt}: RFC 3339, in the future; limits 1..1,000,000).
+     */
+    @Schema(name = "NewApiKey")
+    record NewKey(String name,
+                  @ArraySchema(minItems = 1, arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED),
+                          schema = @Schema(type = "string", allowableValues = {"ledger:read", "ledger:write",
+                          "audit:read", "webhooks:manage", "keys:manage"})) List<String> scopes,
+                  @Nullable @Schema(format = "date-time") String expiresAt, @Nullable RateLimitView rateLimit) {
+    }
+
+    /** The body of {@code POST /api/v1/tenants}, for the OpenAPI document only. */
+    @Schema(name = "NewTenant")
+    record NewTenant(String name) {
     }
 
     @Serdeable
@@ -45,7 +65,7 @@ final class KeyViews {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record IssuedKeyView(String id, String name, List<String> scopes, String prefix, String key, Instant createdAt,
-                         Instant expiresAt, RateLimitView rateLimit) {
+                         @Nullable Instant expiresAt, RateLimitView rateLimit) {
         static IssuedKeyView of(ApiKeyAdmin.IssuedKey issued, KeyRateLimit platformDefault) {
             ApiKey key = issued.stored();
             return new IssuedKeyView(key.id(), key.name(), wire(key), key.prefix(), issued.key(), key.createdAt(),
