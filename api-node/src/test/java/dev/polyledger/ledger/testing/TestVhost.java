@@ -1,5 +1,6 @@
 package dev.polyledger.ledger.testing;
 
+import com.rabbitmq.client.ConnectionFactory;
 import dev.polyledger.platform.testing.EventBroker;
 
 /**
@@ -15,6 +16,15 @@ public final class TestVhost {
     /** The AMQP URI of the vhost, made ready on first use. */
     public static String uri() {
         return EventBroker.isolatedUri(NAME, "LEDGER_IT_RABBITMQ_URI");
+    }
+
+    /** Deletes a queue of the vhost (a test's own, so that none is left behind in the shared test vhost). */
+    public static void deleteQueue(String queue) throws Exception {
+        var factory = new ConnectionFactory();
+        factory.setUri(uri());
+        try (var connection = factory.newConnection("cleanup"); var channel = connection.createChannel()) {
+            channel.queueDelete(queue);
+        }
     }
 
     /** The same vhost through another port of this host (e.g. a {@link TcpProxy}). */

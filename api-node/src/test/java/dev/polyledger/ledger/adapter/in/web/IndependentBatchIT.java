@@ -57,11 +57,7 @@ class IndependentBatchIT implements TestPropertyProvider {
     /** The queue is this run's own: leave none behind in the shared test vhost. */
     @AfterAll
     void deleteQueue() throws Exception {
-        var factory = new ConnectionFactory();
-        factory.setUri(TestVhost.uri());
-        try (var connection = factory.newConnection("cleanup"); var channel = connection.createChannel()) {
-            channel.queueDelete(QUEUE);
-        }
+        TestVhost.deleteQueue(QUEUE);
     }
 
     @BeforeEach
