@@ -127,7 +127,7 @@ class OpenApiContractIT implements TestPropertyProvider {
                 "/api/v1/holds/{id}/void", "/api/v1/batches", "/api/v1/batches/{id}/items",
                 // platform-http, audit-worker, notification-worker
                 "/api/v1/api-keys", "/api/v1/api-keys/{id}", "/api/v1/tenants", "/api/v1/audit/events",
-                "/api/v1/audit/transfers/{id}", "/api/v1/webhooks", "/api/v1/webhooks/{id}/rotate-secret",
+                "/api/v1/audit/transfers/{id}", "/api/v1/audit/reconciliation", "/api/v1/audit/rebuild", "/api/v1/webhooks", "/api/v1/webhooks/{id}/rotate-secret",
                 "/api/v1/webhooks/{id}/deliveries");
         assertThat(document.getComponents().getSecuritySchemes().get("apiKey").getScheme()).isEqualTo("bearer");
         assertThat(document.getSecurity()).anySatisfy(requirement -> assertThat(requirement).containsKey("apiKey"));

@@ -1,5 +1,7 @@
 package dev.polyledger.audit.adapter.in.web;
 
+import static dev.polyledger.platform.http.OpenApiRefs.*;
+
 import dev.polyledger.audit.application.port.in.RebuildUseCase;
 import dev.polyledger.audit.application.port.in.ReconcileUseCase;
 import dev.polyledger.audit.application.port.in.TimeWindow;
@@ -17,6 +19,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +42,11 @@ import org.slf4j.LoggerFactory;
  */
 @Controller("/api/v1/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Audit")
+@ApiResponse(responseCode = "401", ref = UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = INSUFFICIENT_SCOPE)
+@ApiResponse(responseCode = "429", ref = RATE_LIMITED)
+@ApiResponse(responseCode = "503", ref = UNAVAILABLE)
 class ReconciliationController {
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationController.class);
 
@@ -50,6 +64,11 @@ class ReconciliationController {
      * {@code GET /api/v1/audit/reconciliation?from=&to=} (scope {@code audit:read}, the caller's tenant) →
      * {@code {"from","to","transfersInLedger","snapshots","missing":[ids],"mismatched":[ids],"truncated"}}.
      */
+    @Operation(operationId = "getAuditReconciliation",
+            summary = "Compare the audit trail with the ledger over [from, to) (at most 24 h)")
+    @ApiResponse(responseCode = "200", description = "The comparison",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReconciliationJson.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_REQUEST)
     @Get("/reconciliation")
     @RequiredScope(Scope.AUDIT_READ)
     ReconciliationJson reconciliation(HttpRequest<?> request, @Nullable @QueryValue String from,
@@ -64,6 +83,12 @@ class ReconciliationController {
      * {@code transfer.posted} snapshots of the window written from the ledger:
      * {@code {"from","to","transfersInLedger","added","alreadyPresent","refused"}}.
      */
+    @Operation(operationId = "rebuildAuditTrail",
+            summary = "Write the missing transfer.posted snapshots of [from, to) from the ledger (the operator key only)")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true, ref = IDEMPOTENCY_KEY)
+    @ApiResponse(responseCode = "200", description = "What the rebuild did",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RebuildJson.class)))
+    @ApiResponse(responseCode = "400", ref = BAD_IDEMPOTENT_REQUEST)
     @Post("/rebuild")
     @RequiredScope(value = Scope.AUDIT_READ, operatorOnly = true)
     RebuildJson rebuild(HttpRequest<?> request, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
