@@ -35,6 +35,7 @@ import java.util.UUID;
 @SerdeImport(TransferView.class)
 @SerdeImport(TransferView.Leg.class)
 @SerdeImport(EntryView.class)
+@SerdeImport(dev.polyledger.ledger.application.view.ChainVerificationView.class)
 @SerdeImport(dev.polyledger.ledger.application.view.HoldView.class)
 @SerdeImport(BatchView.class)
 @SerdeImport(BatchView.Counts.class)

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param metadata             client-supplied pairs
  * @param createdAt            when it was opened
  * @param updatedAt            when it last changed
+ * @param headHash             the hash of its latest entry ({@link HashChain}), {@link HashChain#GENESIS} before the
+ *                             first: the previous hash of its next entry
  */
 public record Account(
         TenantId tenantId,
@@ -36,7 +38,8 @@ public record Account(
         long version,
         Metadata metadata,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String headHash) {
 
     public Account {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -45,6 +48,12 @@ public record Account(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(balance, "balance");
         Objects.requireNonNull(metadata, "metadata");
+        if (headHash == null) {
+            headHash = HashChain.GENESIS;
+        }
+        if (!HashChain.isHash(headHash)) {
+            throw new IllegalStateException("account " + id + ": head hash must be 64 lowercase hex digits");
+        }
         if (heldAmount == null) {
             heldAmount = Money.zero(balance.currency());
         }
@@ -56,12 +65,20 @@ public record Account(
         }
     }
 
-    /** An account without holds (heldAmount zero). */
+    /** An account without entries (head hash {@link HashChain#GENESIS}). */
+    public Account(TenantId tenantId, AccountId id, AccountType type, String ownerId, AccountStatus status, Money balance,
+                   Money heldAmount, boolean allowNegativeBalance, boolean world, long version, Metadata metadata,
+                   Instant createdAt, Instant updatedAt) {
+        this(tenantId, id, type, ownerId, status, balance, heldAmount, allowNegativeBalance, world, version, metadata,
+                createdAt, updatedAt, null);
+    }
+
+    /** An account without holds (heldAmount zero) or entries. */
     public Account(TenantId tenantId, AccountId id, AccountType type, String ownerId, AccountStatus status, Money balance,
                    boolean allowNegativeBalance, boolean world, long version, Metadata metadata, Instant createdAt,
                    Instant updatedAt) {
         this(tenantId, id, type, ownerId, status, balance, null, allowNegativeBalance, world, version, metadata,
-                createdAt, updatedAt);
+                createdAt, updatedAt, null);
     }
 
     /** Balance minus held amount, in minor units of the account's currency. */
@@ -100,7 +117,7 @@ public record Account(
     /** The account after reserving {@code amount} more for a hold. @throws ArithmeticException on overflow */
     Account hold(Money amount, Instant now) {
         return new Account(tenantId, id, type, ownerId, status, balance, heldAmount.plus(amount), allowNegativeBalance,
-                world, version + 1, metadata, createdAt, now);
+                world, version + 1, metadata, createdAt, now, headHash);
     }
 
     /** The account after releasing {@code amount} of its held amount (posted, voided or expired). */
@@ -109,7 +126,7 @@ public record Account(
             throw new IllegalStateException("account " + id + " holds " + heldAmount + ", cannot release " + amount);
         }
         return new Account(tenantId, id, type, ownerId, status, balance, heldAmount.minus(amount), allowNegativeBalance,
-                world, version + 1, metadata, createdAt, now);
+                world, version + 1, metadata, createdAt, now, headHash);
     }
 
     /** Money out: the account after a debit entry. @throws ArithmeticException on 64-bit overflow */
@@ -124,11 +141,20 @@ public record Account(
 
     Account withStatus(AccountStatus newStatus, Instant now) {
         return new Account(tenantId, id, type, ownerId, newStatus, balance, heldAmount, allowNegativeBalance, world, version + 1,
-                metadata, createdAt, now);
+                metadata, createdAt, now, headHash);
+    }
+
+    /** The account whose latest entry is {@code entry}: its head hash moves to the entry's hash. */
+    Account chainedTo(Entry entry) {
+        if (!entry.accountId().equals(id) || entry.accountVersion() != version) {
+            throw new IllegalArgumentException("entry " + entry.id() + " is not account " + id + "'s at version " + version);
+        }
+        return new Account(tenantId, id, type, ownerId, status, balance, heldAmount, allowNegativeBalance, world, version,
+                metadata, createdAt, updatedAt, entry.hash());
     }
 
     private Account withBalance(Money newBalance, Instant now) {
         return new Account(tenantId, id, type, ownerId, status, newBalance, heldAmount, allowNegativeBalance, world, version + 1,
-                metadata, createdAt, now);
+                metadata, createdAt, now, headHash);
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * rejection that applies, checked in this order: {@code ACCOUNT_NOT_FOUND} (the two accounts belong to two
  * tenants: to the caller, another tenant's account does not exist), {@code SAME_ACCOUNT}, {@code CURRENCY_MISMATCH},
  * {@code ACCOUNT_NOT_ACTIVE}, {@code INSUFFICIENT_FUNDS} (judged on the source's available balance: balance − held amount, its
- * "has" in the detail), {@code BALANCE_OVERFLOW}.
+ * "has" in the detail), {@code BALANCE_OVERFLOW}. Each entry is chained after its account's head hash, and each
+ * account after the transfer has its entry's hash as its head ({@link HashChain}).
  */
 public final class Posting {
     private Posting() {
@@ -61,10 +62,12 @@ public final class Posting {
         } catch (ArithmeticException overflow) {
             return new Rejected(LedgerRejection.BALANCE_OVERFLOW, "the balance would leave the 64-bit range");
         }
-        var debit = new Entry(request.debitEntryId(), request.transferId(), source.id(), Direction.DEBIT, amount,
-                debited.balance(), debited.version(), now);
-        var credit = new Entry(request.creditEntryId(), request.transferId(), destination.id(), Direction.CREDIT,
-                amount, credited.balance(), credited.version(), now);
+        var debit = Entry.chained(source.headHash(), request.debitEntryId(), request.transferId(), source.id(),
+                Direction.DEBIT, amount, debited.balance(), debited.version(), now);
+        var credit = Entry.chained(destination.headHash(), request.creditEntryId(), request.transferId(),
+                destination.id(), Direction.CREDIT, amount, credited.balance(), credited.version(), now);
+        debited = debited.chainedTo(debit);
+        credited = credited.chainedTo(credit);
         var transfer = new Transfer(source.tenantId(), request.transferId(), request.kind(), Transfer.Status.POSTED, source.id(),
                 destination.id(), amount, request.reference(), request.metadata(), request.requestId(), now,
                 List.of(debit, credit), request.holdId(), request.refundOf(), null, List.of());

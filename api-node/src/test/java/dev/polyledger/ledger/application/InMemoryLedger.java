@@ -156,6 +156,24 @@ public final class InMemoryLedger implements Accounts, Transfers, Entries, Outbo
                 .toList();
     }
 
+    @Override
+    public List<Entry> ascending(TenantId tenant, AccountId accountId, long afterVersion, long upToVersion, int limit) {
+        if (find(tenant, accountId).isEmpty()) {
+            return List.of();
+        }
+        return entries.stream()
+                .filter(e -> e.accountId().equals(accountId))
+                .filter(e -> e.accountVersion() > afterVersion && e.accountVersion() <= upToVersion)
+                .sorted(Comparator.comparingLong(Entry::accountVersion))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Replaces a stored entry by {@code tampered} (same id), as an UPDATE behind the ledger's back would. */
+    public void tamper(Entry tampered) {
+        entries.replaceAll(e -> e.id().equals(tampered.id()) ? tampered : e);
+    }
+
     // --- Outbox -----------------------------------------------------------------------------------------------
 
     @Override

@@ -34,6 +34,7 @@ import dev.polyledger.ledger.domain.Account;
 import dev.polyledger.ledger.domain.AccountId;
 import dev.polyledger.ledger.domain.Direction;
 import dev.polyledger.ledger.domain.Entry;
+import dev.polyledger.ledger.domain.HashChain;
 import dev.polyledger.ledger.domain.LedgerRejection;
 import dev.polyledger.ledger.domain.Metadata;
 import dev.polyledger.ledger.domain.Transfer;
@@ -115,8 +116,10 @@ class TransferServiceTest {
             assertThat(view.currency()).isEqualTo("USD");
             assertThat(view.createdAt()).isEqualTo("2026-11-21T12:30:00.123456Z");
             assertThat(view.entries()).containsExactly(
-                    new TransferView.Leg(source.id().toString(), "DEBIT", "25.00", "75.00"),
-                    new TransferView.Leg(destination.id().toString(), "CREDIT", "25.00", "30.00"));
+                    new TransferView.Leg(source.id().toString(), "DEBIT", "25.00", "75.00", transfer.entries().get(0).hash()),
+                    new TransferView.Leg(destination.id().toString(), "CREDIT", "25.00", "30.00",
+                            transfer.entries().get(1).hash()));
+            assertThat(view.entries()).extracting(TransferView.Leg::hash).allMatch(HashChain::isHash).doesNotHaveDuplicates();
         });
     }
 

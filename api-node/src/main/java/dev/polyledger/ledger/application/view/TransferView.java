@@ -28,7 +28,7 @@ public record TransferView(String id, String kind, String status, String sourceA
                 entries, batchId, null);
     }
 
-    /** One entry of the transfer, with the account's balance right after it. */
-    public record Leg(String accountId, String direction, String amount, String balanceAfter) {
+    /** One entry of the transfer, with the account's balance right after it and the entry's chain hash. */
+    public record Leg(String accountId, String direction, String amount, String balanceAfter, String hash) {
     }
 }

@@ -1,7 +1,9 @@
 package dev.polyledger.ledger.application.view;
 
 import dev.polyledger.ledger.domain.Account;
+import dev.polyledger.ledger.domain.ChainVerification;
 import dev.polyledger.ledger.domain.Entry;
+import dev.polyledger.ledger.domain.HashChain;
 import dev.polyledger.ledger.domain.Transfer;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +28,7 @@ public final class Views {
     public static TransferView transfer(Transfer t, java.util.UUID batchId) {
         var legs = t.entries().stream()
                 .map(e -> new TransferView.Leg(e.accountId().toString(), e.direction().name(),
-                        e.amount().toDecimalString(), e.balanceAfter().toDecimalString()))
+                        e.amount().toDecimalString(), e.balanceAfter().toDecimalString(), e.hash()))
                 .toList();
         return new TransferView(t.id().toString(), t.kind().name(), t.status().name(),
                 t.sourceAccountId().toString(), t.destinationAccountId().toString(), t.amount().toDecimalString(),
@@ -54,10 +56,16 @@ public final class Views {
                 capture == null ? null : transfer(capture));
     }
 
+    /** The entry with what its hash covers, its time exactly as hashed ({@link HashChain#time}). */
     public static EntryView entry(Entry e) {
         return new EntryView(e.id().toString(), e.transferId().toString(), e.accountId().toString(),
                 e.direction().name(), e.amount().toDecimalString(), e.amount().currency().code(),
-                e.balanceAfter().toDecimalString(), time(e.createdAt()));
+                e.balanceAfter().toDecimalString(), e.accountVersion(), HashChain.time(e.createdAt()), e.hash());
+    }
+
+    public static ChainVerificationView verification(ChainVerification v) {
+        return new ChainVerificationView(v.accountId().toString(), v.valid(), v.entries(), v.headHash(),
+                v.firstBrokenVersion());
     }
 
     public static String time(Instant instant) {

@@ -48,8 +48,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * {@code /api/v1/accounts}: open, read, list entries, freeze/unfreeze/close, credit and debit
- * (api-contract.md, "Accounts" and "Money movement"). JDBC blocks, so handlers run on the blocking pool.
+ * {@code /api/v1/accounts}: open, read, list entries, verify the hash chain, freeze/unfreeze/close, credit and debit
+ * (api-contract.md, "Accounts", "Money movement" and "Integrity: the hash chain"). JDBC blocks, so handlers run on the blocking pool.
  */
 @Controller("/api/v1/accounts")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -127,6 +127,23 @@ class AccountController {
                 .orElseThrow(() -> ErrorCode.ACCOUNT_NOT_FOUND.exception("account " + id + " does not exist"));
         var items = page.items().stream().map(Views::entry).toList();
         return HttpResponse.ok(bodies.write(new EntryPageView(items, encodeCursor(page.nextBeforeVersion()))));
+    }
+
+    /**
+     * The account's hash chain recomputed from the stored entries (api-contract.md, "Integrity: the hash chain"):
+     * 200 {@code {"accountId", "valid", "entries", "headHash", "firstBrokenVersion"}}, or 404 ACCOUNT_NOT_FOUND.
+     */
+    @Operation(operationId = "verifyAccountChain", summary = "Recompute the account's hash chain from the stored entries")
+    @ApiResponse(responseCode = "200", description = "The verification", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = dev.polyledger.ledger.application.view.ChainVerificationView.class)))
+    @ApiResponse(responseCode = "404", ref = ACCOUNT_NOT_FOUND)
+    @Get(value = "/{id}/verification", produces = MediaType.APPLICATION_JSON)
+    @RequiredScope(Scope.LEDGER_READ)
+    HttpResponse<String> verification(HttpRequest<?> request, @PathVariable String id) {
+        var accountId = Ids.accountInPath(id);
+        return queries.verification(Callers.tenant(request), accountId)
+                .map(result -> HttpResponse.ok(bodies.write(Views.verification(result))))
+                .orElseThrow(() -> ErrorCode.ACCOUNT_NOT_FOUND.exception("account " + id + " does not exist"));
     }
 
     @Operation(operationId = "freezeAccount", summary = "Freeze an account: it takes credits but no debits")

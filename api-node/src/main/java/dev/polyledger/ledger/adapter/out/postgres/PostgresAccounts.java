@@ -27,12 +27,14 @@ import java.util.UUID;
 
 /**
  * {@link Accounts} in the {@code account} table. No state between calls: every method is one statement (or one
- * JDBC batch) in the caller's transaction; updates are guarded by the version each account was locked at.
+ * JDBC batch) in the caller's transaction; updates are guarded by the version each account was locked at. The head
+ * of the account's hash chain ({@code head_hash}) is read with the lock and written with the balance, so chaining an
+ * entry costs no statement of its own.
  */
 @Singleton
 class PostgresAccounts implements Accounts {
     private static final String COLUMNS = "tenant_id, id, currency, type, owner_id, status, balance, held_amount, allow_negative_balance, world, "
-            + "version, metadata::text AS metadata, created_at, updated_at";
+            + "version, metadata::text AS metadata, created_at, updated_at, head_hash";
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
@@ -142,8 +144,8 @@ class PostgresAccounts implements Accounts {
         if (changes.isEmpty()) {
             return;
         }
-        try (var ps = conn.prepareStatement("UPDATE account SET balance = ?, held_amount = ?, status = ?, version = ?, updated_at = ? "
-                + "WHERE id = ? AND version = ?")) {
+        try (var ps = conn.prepareStatement("UPDATE account SET balance = ?, held_amount = ?, status = ?, version = ?, updated_at = ?, "
+                + "head_hash = ? WHERE id = ? AND version = ?")) {
             for (var change : changes) {
                 Account a = change.after();
                 ps.setLong(1, a.balance().minorUnits());
@@ -151,8 +153,9 @@ class PostgresAccounts implements Accounts {
                 ps.setString(3, a.status().name());
                 ps.setLong(4, a.version());
                 Jdbc.setInstant(ps, 5, a.updatedAt());
-                ps.setObject(6, a.id().value());
-                ps.setLong(7, change.readVersion());
+                ps.setString(6, a.headHash());
+                ps.setObject(7, a.id().value());
+                ps.setLong(8, change.readVersion());
                 ps.addBatch();
             }
             for (int count : ps.executeBatch()) {
@@ -196,7 +199,8 @@ class PostgresAccounts implements Accounts {
                 rs.getLong("version"),
                 Metadata.of(Jdbc.stringMap(json, rs.getString("metadata"))),
                 Jdbc.instant(rs, "created_at"),
-                Jdbc.instant(rs, "updated_at"));
+                Jdbc.instant(rs, "updated_at"),
+                rs.getString("head_hash"));
     }
 
     private Currency currency(String code) {

@@ -31,7 +31,7 @@ import java.util.UUID;
 class PostgresTransfers implements Transfers, Entries, dev.polyledger.ledger.application.port.out.Refunds {
     private static final String ENTRY_COLUMNS =
             "e.id AS entry_id, e.transfer_id, e.account_id, e.direction, e.amount AS entry_amount, e.currency AS entry_currency, "
-                    + "e.balance_after, e.account_version, e.created_at AS entry_created_at";
+                    + "e.balance_after, e.account_version, e.created_at AS entry_created_at, e.hash AS entry_hash";
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
@@ -80,7 +80,7 @@ class PostgresTransfers implements Transfers, Entries, dev.polyledger.ledger.app
                 ps.executeBatch();
             }
             try (var ps = conn.prepareStatement("INSERT INTO entry (tenant_id, id, transfer_id, account_id, direction, "
-                    + "amount, currency, balance_after, account_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "amount, currency, balance_after, account_version, created_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Transfer t : transfers) {
                     for (Entry e : t.entries()) {
                         ps.setString(1, t.tenantId().value());
@@ -93,6 +93,7 @@ class PostgresTransfers implements Transfers, Entries, dev.polyledger.ledger.app
                         ps.setLong(8, e.balanceAfter().minorUnits());
                         ps.setLong(9, e.accountVersion());
                         Jdbc.setInstant(ps, 10, e.createdAt());
+                        ps.setString(11, e.hash());
                         ps.addBatch();
                     }
                 }
@@ -200,6 +201,28 @@ class PostgresTransfers implements Transfers, Entries, dev.polyledger.ledger.app
         });
     }
 
+    @Override
+    public List<Entry> ascending(TenantId tenant, AccountId accountId, long afterVersion, long upToVersion, int limit) {
+        return jdbc.execute(conn -> {
+            try (var ps = conn.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM entry e WHERE e.account_id = ? "
+                    + "AND e.tenant_id = ? AND e.account_version > ? AND e.account_version <= ? "
+                    + "ORDER BY e.account_version LIMIT ?")) {
+                ps.setObject(1, accountId.value());
+                ps.setString(2, tenant.value());
+                ps.setLong(3, afterVersion);
+                ps.setLong(4, upToVersion);
+                ps.setInt(5, limit);
+                var entries = new ArrayList<Entry>(limit);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(entry(rs));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
     private Entry entry(ResultSet rs) throws SQLException {
         Currency currency = currency(rs.getString("entry_currency"));
         return new Entry(
@@ -210,7 +233,8 @@ class PostgresTransfers implements Transfers, Entries, dev.polyledger.ledger.app
                 new Money(rs.getLong("entry_amount"), currency),
                 new Money(rs.getLong("balance_after"), currency),
                 rs.getLong("account_version"),
-                Jdbc.instant(rs, "entry_created_at"));
+                Jdbc.instant(rs, "entry_created_at"),
+                rs.getString("entry_hash"));
     }
 
     private Currency currency(String code) {

@@ -2,6 +2,7 @@ package dev.polyledger.ledger.application.port.in;
 
 import dev.polyledger.ledger.domain.Account;
 import dev.polyledger.ledger.domain.AccountId;
+import dev.polyledger.ledger.domain.ChainVerification;
 import dev.polyledger.ledger.domain.Entry;
 import dev.polyledger.ledger.domain.TransferId;
 import dev.polyledger.ledger.domain.TenantId;
@@ -28,6 +29,14 @@ public interface LedgerQueries {
      * @return empty when the account does not exist
      */
     Optional<EntryPage> entries(TenantId tenant, AccountId id, int limit, Long beforeVersion);
+
+    /**
+     * Recomputes the account's hash chain from its stored entries, oldest first, page by page (constant memory),
+     * up to the account's version as read first; also checks that the account's head hash is its last entry's hash.
+     *
+     * @return empty when the account does not exist
+     */
+    Optional<ChainVerification> verification(TenantId tenant, AccountId id);
 
     /**
      * @param items             entries, newest first
