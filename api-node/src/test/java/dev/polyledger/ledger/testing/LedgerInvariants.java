@@ -11,7 +11,8 @@ public final class LedgerInvariants {
 
     /**
      * Every currency's entries sum to zero (credits minus debits), every account's balance is the sum of its
-     * entries, its version counts its changes at least, and every transfer has exactly two entries.
+     * entries, its version counts its changes at least, every transfer has exactly two entries, and every account's
+     * hash chain recomputes (in SQL, with migration V11's functions) up to its head hash.
      */
     public static void assertHold() throws SQLException {
         try (var conn = TestDatabase.connect(); var st = conn.createStatement()) {
@@ -32,6 +33,16 @@ public final class LedgerInvariants {
             try (var rs = st.executeQuery("SELECT e.account_id FROM entry e JOIN account a ON a.id = e.account_id "
                     + "WHERE e.account_version > a.version")) {
                 assertThat(rs.next()).as("an entry newer than its account").isFalse();
+            }
+            try (var rs = st.executeQuery("SELECT id FROM (SELECT id, hash, entry_chain(entry_chain_fields(e)) "
+                    + "OVER (PARTITION BY account_id ORDER BY account_version) AS recomputed FROM entry e) c "
+                    + "WHERE hash <> recomputed")) {
+                assertThat(rs.next()).as("an entry whose hash is not its account's chain (V11's SQL form)").isFalse();
+            }
+            try (var rs = st.executeQuery("SELECT a.id FROM account a LEFT JOIN LATERAL (SELECT hash FROM entry e "
+                    + "WHERE e.account_id = a.id ORDER BY e.account_version DESC LIMIT 1) last ON true "
+                    + "WHERE a.head_hash <> coalesce(last.hash, repeat('0', 64))")) {
+                assertThat(rs.next()).as("an account whose head hash is not its last entry's").isFalse();
             }
         }
     }
