@@ -2,11 +2,20 @@ package dev.polyledger.ledger.adapter.out.postgres;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.polyledger.ledger.domain.AccountId;
+import dev.polyledger.ledger.domain.Currency;
+import dev.polyledger.ledger.domain.Direction;
+import dev.polyledger.ledger.domain.Entry;
+import dev.polyledger.ledger.domain.HashChain;
+import dev.polyledger.ledger.domain.Money;
+import dev.polyledger.ledger.domain.TransferId;
 import dev.polyledger.ledger.testing.FreshDatabase;
 import dev.polyledger.ledger.testing.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,8 +72,9 @@ class DatabaseConstraintsIT {
             UUID b = account(conn, true);
             UUID transfer = transfer(conn, a, b, 5);
             assertThatThrownBy(() -> conn.createStatement().executeUpdate("INSERT INTO entry (tenant_id, id, transfer_id, "
-                    + "account_id, direction, amount, currency, balance_after, account_version, created_at) VALUES ('"
-                    + TENANT + "', '" + UUID.randomUUID() + "', '" + transfer + "', '" + a + "', 'DEBIT', 5, 'EUR', 0, 1, now())"))
+                    + "account_id, direction, amount, currency, balance_after, account_version, created_at, hash) VALUES ('"
+                    + TENANT + "', '" + UUID.randomUUID() + "', '" + transfer + "', '" + a + "', 'DEBIT', 5, 'EUR', 0, 1, now(), "
+                    + "repeat('0', 64))"))
                     .hasMessageContaining("foreign key");
             conn.rollback();
         }
@@ -80,8 +90,10 @@ class DatabaseConstraintsIT {
             entry(conn, transfer, a, "DEBIT", 5, 1);
             entry(conn, transfer, b, "CREDIT", 5, 1);
             // Leave a consistent ledger behind: other tests check whole-database invariants.
-            conn.createStatement().executeUpdate("UPDATE account SET balance = -5, version = 1 WHERE id = '" + a + "'");
-            conn.createStatement().executeUpdate("UPDATE account SET balance = 5, version = 1 WHERE id = '" + b + "'");
+            conn.createStatement().executeUpdate("UPDATE account SET balance = -5, version = 1, "
+                    + "head_hash = (SELECT hash FROM entry WHERE account_id = id) WHERE id = '" + a + "'");
+            conn.createStatement().executeUpdate("UPDATE account SET balance = 5, version = 1, "
+                    + "head_hash = (SELECT hash FROM entry WHERE account_id = id) WHERE id = '" + b + "'");
             conn.commit();
             conn.setAutoCommit(true);
             assertThatThrownBy(() -> conn.createStatement().executeUpdate(
@@ -105,6 +117,19 @@ class DatabaseConstraintsIT {
             UUID b = account(conn, true);
             assertThatThrownBy(() -> transfer(conn, OTHER_TENANT, a, b, 5)).as("nor one filed under another tenant")
                     .hasMessageContaining("transfer_source_tenant_currency");
+            conn.rollback();
+        }
+    }
+
+    @Test
+    void refusesAnEntryWhoseHashIsNotSixtyFourLowercaseHexDigits() throws SQLException {
+        try (var conn = TestDatabase.connect()) {
+            conn.setAutoCommit(false);
+            UUID a = account(conn, true);
+            UUID b = account(conn, true);
+            UUID transfer = transfer(conn, a, b, 5);
+            assertThatThrownBy(() -> entry(conn, transfer, a, "DEBIT", 5, 1, "A".repeat(64)))
+                    .hasMessageContaining("entry_hash_format");
             conn.rollback();
         }
     }
@@ -167,11 +192,23 @@ class DatabaseConstraintsIT {
         return id;
     }
 
+    /** An entry with balance after 0, chained as its account's first (genesis before it), as the ledger would. */
     private static void entry(Connection conn, UUID transfer, UUID account, String direction, long amount, long version)
             throws SQLException {
+        entry(conn, transfer, account, direction, amount, version, null);
+    }
+
+    private static void entry(Connection conn, UUID transfer, UUID account, String direction, long amount, long version,
+                              String hash) throws SQLException {
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Currency usd = new Currency("USD", 2);
+        String chained = hash != null ? hash : Entry.chained(HashChain.GENESIS, id, new TransferId(transfer),
+                new AccountId(account), Direction.valueOf(direction), new Money(amount, usd), new Money(0, usd), version,
+                at).hash();
         conn.createStatement().executeUpdate("INSERT INTO entry (tenant_id, id, transfer_id, account_id, direction, "
-                + "amount, currency, balance_after, account_version, created_at) VALUES ('" + TENANT + "', '"
-                + UUID.randomUUID() + "', '" + transfer + "', '" + account + "', '" + direction + "', " + amount
-                + ", 'USD', 0, " + version + ", now())");
+                + "amount, currency, balance_after, account_version, created_at, hash) VALUES ('" + TENANT + "', '"
+                + id + "', '" + transfer + "', '" + account + "', '" + direction + "', " + amount
+                + ", 'USD', 0, " + version + ", '" + at + "', '" + chained + "')");
     }
 }
