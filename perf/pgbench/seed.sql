@@ -54,14 +54,24 @@ SELECT 'default', transfer_id, 'CREDIT', 'POSTED', pg_temp.name_uuid('world:USD'
        '{}'::jsonb, 'pgbench-seed', now()
   FROM funding;
 
+-- Each entry chained on its account (migration V11's functions; the api-node does it in Java), then each account's
+-- head hash set to its last entry's.
 INSERT INTO entry (tenant_id, id, transfer_id, account_id, direction, amount, currency, balance_after, account_version,
-                   created_at)
-SELECT 'default', gen_random_uuid(), transfer_id, pg_temp.name_uuid('world:USD'), 'DEBIT', 100000000, 'USD', -100000000 * i::bigint,
-       i, now()
-  FROM funding
-UNION ALL
-SELECT 'default', gen_random_uuid(), transfer_id, account_id, 'CREDIT', 100000000, 'USD', 100000000, 1, now()
-  FROM funding;
+                   created_at, hash)
+SELECT tenant_id, id, transfer_id, account_id, direction, amount, currency, balance_after, account_version, created_at,
+       entry_chain(entry_chain_fields(id, transfer_id, account_id, direction, amount, currency, balance_after,
+                                      account_version, created_at))
+           OVER (PARTITION BY account_id ORDER BY account_version)
+  FROM (SELECT 'default' AS tenant_id, gen_random_uuid() AS id, transfer_id, pg_temp.name_uuid('world:USD') AS account_id,
+               'DEBIT' AS direction, 100000000::bigint AS amount, 'USD' AS currency,
+               -100000000 * i::bigint AS balance_after, i::bigint AS account_version, now() AS created_at
+          FROM funding
+        UNION ALL
+        SELECT 'default', gen_random_uuid(), transfer_id, account_id, 'CREDIT', 100000000, 'USD', 100000000, 1, now()
+          FROM funding) AS e;
+UPDATE account a SET head_hash = last.hash
+  FROM (SELECT DISTINCT ON (account_id) account_id, hash FROM entry ORDER BY account_id, account_version DESC) last
+ WHERE a.id = last.account_id;
 
 -- What the API's fixture (perf LedgerFixture: POST /accounts, then POST /accounts/{id}/credits, each with a
 -- fresh UUID Idempotency-Key) leaves besides the money: two idempotency records and two outbox events per

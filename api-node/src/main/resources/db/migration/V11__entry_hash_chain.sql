@@ -13,11 +13,14 @@ ALTER TABLE account ADD COLUMN head_hash text NOT NULL
     CONSTRAINT account_head_hash_format CHECK (head_hash ~ '^[0-9a-f]{64}$');
 ALTER TABLE entry ADD COLUMN hash text;
 
--- An entry's canonical fields: the text after "previous hash \n".
-CREATE FUNCTION entry_chain_fields(e entry) RETURNS text LANGUAGE sql STABLE AS $$
-    SELECT concat_ws(E'\n', e.id::text, e.transfer_id::text, e.account_id::text, e.direction, e.amount::text,
-                     e.currency::text, e.balance_after::text, e.account_version::text,
-                     to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+-- An entry's canonical fields: the text after "previous hash \n". Arguments in the order of the form (and of the
+-- entry's columns), so that a writer in SQL can chain an entry before inserting it.
+CREATE FUNCTION entry_chain_fields(id uuid, transfer_id uuid, account_id uuid, direction text, amount bigint,
+                                   currency text, balance_after bigint, account_version bigint, created_at timestamptz)
+    RETURNS text LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT concat_ws(E'\n', id::text, transfer_id::text, account_id::text, direction, amount::text, currency,
+                     balance_after::text, account_version::text,
+                     to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
 $$;
 
 -- One link: the hash of "previous \n fields".
@@ -25,8 +28,8 @@ CREATE FUNCTION entry_chain_step(previous text, fields text) RETURNS text LANGUA
     SELECT encode(sha256(convert_to(previous || E'\n' || fields, 'UTF8')), 'hex')
 $$;
 
--- The chain as a running aggregate: entry_chain(entry_chain_fields(e)) OVER (PARTITION BY account_id ORDER BY
--- account_version) is each entry's hash, computed in one pass (the frame only grows, so the state carries over).
+-- The chain as a running aggregate: entry_chain(entry_chain_fields(id, …, created_at)) OVER (PARTITION BY account_id
+-- ORDER BY account_version) is each entry's hash, computed in one pass (the frame only grows, so the state carries over).
 -- Kept after the backfill so that an operator can recompute a chain in SQL, too.
 CREATE AGGREGATE entry_chain(text) (
     SFUNC = entry_chain_step,
@@ -38,8 +41,10 @@ CREATE AGGREGATE entry_chain(text) (
 -- creates, so the trigger is off for it alone (ALTER TABLE holds an exclusive lock until the migration commits).
 ALTER TABLE entry DISABLE TRIGGER entry_immutable;
 UPDATE entry e SET hash = c.hash
-  FROM (SELECT id, entry_chain(entry_chain_fields(x)) OVER (PARTITION BY account_id ORDER BY account_version) AS hash
-          FROM entry x) c
+  FROM (SELECT id, entry_chain(entry_chain_fields(id, transfer_id, account_id, direction, amount, currency,
+                                                  balance_after, account_version, created_at))
+                   OVER (PARTITION BY account_id ORDER BY account_version) AS hash
+          FROM entry) c
  WHERE e.id = c.id;
 ALTER TABLE entry ENABLE TRIGGER entry_immutable;
 

@@ -91,9 +91,9 @@ class DatabaseConstraintsIT {
             entry(conn, transfer, b, "CREDIT", 5, 1);
             // Leave a consistent ledger behind: other tests check whole-database invariants.
             conn.createStatement().executeUpdate("UPDATE account SET balance = -5, version = 1, "
-                    + "head_hash = (SELECT hash FROM entry WHERE account_id = id) WHERE id = '" + a + "'");
+                    + "head_hash = (SELECT hash FROM entry WHERE account_id = account.id) WHERE id = '" + a + "'");
             conn.createStatement().executeUpdate("UPDATE account SET balance = 5, version = 1, "
-                    + "head_hash = (SELECT hash FROM entry WHERE account_id = id) WHERE id = '" + b + "'");
+                    + "head_hash = (SELECT hash FROM entry WHERE account_id = account.id) WHERE id = '" + b + "'");
             conn.commit();
             conn.setAutoCommit(true);
             assertThatThrownBy(() -> conn.createStatement().executeUpdate(
