@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polyledger.ledger.testing.FreshDatabase;
 import dev.polyledger.ledger.testing.LedgerClient;
-import dev.polyledger.ledger.testing.LedgerInvariants;
 import dev.polyledger.ledger.testing.TestDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -43,7 +42,7 @@ class HashChainIT {
     }
 
     @Test
-    void creditsTransfersHoldsRefundsBatchesAndDebitsChainEveryEntryAsTheReadmeSays() throws SQLException {
+    void creditsTransfersHoldsRefundsBatchesAndDebitsChainEveryEntryAsTheReadmeSays() {
         String alice = api.openAccount("USD");
         String bob = api.openAccount("USD");
         var credit = api.credit(alice, "100.00");
@@ -82,10 +81,6 @@ class HashChainIT {
         var legs = sale.json().get("entries");
         assertThat(legs.get(0).get("hash").asText()).isEqualTo(entriesOldestFirst(alice).get(1).get("hash").asText());
         assertThat(api.get("/api/v1/transfers/" + sale.text("id")).json().get("entries")).isEqualTo(legs);
-        assertThat(LedgerInvariants.count("SELECT count(*) FROM outbox WHERE aggregate_id = '" + sale.text("id")
-                + "' AND event_type = 'transfer.posted' AND payload::text LIKE '%\"hash\": \"" + legs.get(0).get("hash").asText()
-                + "\"%' AND payload::text LIKE '%\"hash\": \"" + legs.get(1).get("hash").asText() + "\"%'"))
-                .as("the transfer.posted event carries each entry's hash").isEqualTo(1);
     }
 
     @Test
