@@ -54,7 +54,7 @@ SELECT 'default', transfer_id, 'CREDIT', 'POSTED', pg_temp.name_uuid('world:USD'
        '{}'::jsonb, 'pgbench-seed', now()
   FROM funding;
 
--- Each entry chained on its account (migration V11's functions; the api-node does it in Java), then each account's
+-- Each entry chained on its account (migration V14's functions; the api-node does it in Java), then each account's
 -- head hash set to its last entry's.
 INSERT INTO entry (tenant_id, id, transfer_id, account_id, direction, amount, currency, balance_after, account_version,
                    created_at, hash)

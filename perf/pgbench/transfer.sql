@@ -6,7 +6,7 @@
 --   PostgresIdempotencyRecords.find  ... WHERE tenant_id = ? AND key = ? AND expires_at > ?
 --   PostgresAccounts.lockInOrder     SELECT ... WHERE id = ANY(?) AND tenant_id = ? ORDER BY id FOR UPDATE
 --   PostgresAccounts.update          2 x UPDATE account (source, then destination), each with its new head_hash:
---                                    the api-node chains the entry in Java (one SHA-256); here V11's
+--                                    the api-node chains the entry in Java (one SHA-256); here V14's
 --                                    entry_chain_step does it in the UPDATE, with no statement of its own either
 --   PostgresTransfers.add            INSERT transfer, 2 x INSERT entry (DEBIT, then CREDIT)
 --   PostgresOutbox.append            INSERT outbox (transfer.posted, with tenant_id and actor)

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *   <li>the posting time as {@link #time}: UTC, always six fractional digits ({@code 2026-11-30T15:35:23.120000Z}),
  *       exactly what the entries API prints.</li>
  * </ol>
- * Pure; the SQL backfill of migration V11 computes the same form.
+ * Pure; the SQL backfill of migration V14 computes the same form.
  */
 public final class HashChain {
     /** The "previous hash" of an account's first entry, and the head of an account without entries: 64 zeros. */

@@ -12,7 +12,7 @@ public final class LedgerInvariants {
     /**
      * Every currency's entries sum to zero (credits minus debits), every account's balance is the sum of its
      * entries, its version counts its changes at least, every transfer has exactly two entries, and every account's
-     * hash chain recomputes (in SQL, with migration V11's functions) up to its head hash.
+     * hash chain recomputes (in SQL, with migration V14's functions) up to its head hash.
      */
     public static void assertHold() throws SQLException {
         try (var conn = TestDatabase.connect(); var st = conn.createStatement()) {
@@ -38,7 +38,7 @@ public final class LedgerInvariants {
                     + "account_id, direction, amount, currency, balance_after, account_version, created_at)) "
                     + "OVER (PARTITION BY account_id ORDER BY account_version) AS recomputed FROM entry) c "
                     + "WHERE hash <> recomputed")) {
-                assertThat(rs.next()).as("an entry whose hash is not its account's chain (V11's SQL form)").isFalse();
+                assertThat(rs.next()).as("an entry whose hash is not its account's chain (V14's SQL form)").isFalse();
             }
             try (var rs = st.executeQuery("SELECT a.id FROM account a LEFT JOIN LATERAL (SELECT hash FROM entry e "
                     + "WHERE e.account_id = a.id ORDER BY e.account_version DESC LIMIT 1) last ON true "

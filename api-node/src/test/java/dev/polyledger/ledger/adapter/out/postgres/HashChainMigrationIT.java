@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Migration V11 on a ledger written before the chain existed: a database of its own (the test database's name with
+ * Migration V14 on a ledger written before the chain existed: a database of its own (the test database's name with
  * {@code _v10}), migrated to V10, filled by SQL as the V10 code wrote it, then migrated on. The backfilled chain must
  * be exactly what the Java side computes and verifies, or an old ledger would fail its first verification.
  */
