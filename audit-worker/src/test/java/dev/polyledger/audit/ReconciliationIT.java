@@ -103,16 +103,20 @@ class ReconciliationIT implements TestPropertyProvider {
 
         String lost1 = posted.get(1).transferId().toString(), lost2 = posted.get(4).transferId().toString();
         String altered = posted.get(2).transferId().toString();
+        String rechained = posted.get(3).transferId().toString();
         assertThat(snapshots().deleteMany(Filters.in("transferId", lost1, lost2)).getDeletedCount()).isEqualTo(2);
         assertThat(snapshots().updateOne(Filters.eq("transferId", altered), Updates.set("data.amount", "999.99"))
                 .getModifiedCount()).isEqualTo(1);
+        // Same amounts and accounts, another hash-chain link on one entry: only the entry hashes tell them apart.
+        assertThat(snapshots().updateOne(Filters.eq("transferId", rechained), Updates.set("data.entries.0.hash",
+                "f".repeat(64))).getModifiedCount()).isEqualTo(1);
 
         var broken = api.get("/api/v1/audit/reconciliation?" + window);
         assertThat(broken.status()).as(broken.toString()).isEqualTo(200);
         assertThat(broken.json().get("transfersInLedger").asInt()).isEqualTo(6);
         assertThat(broken.json().get("snapshots").asInt()).isEqualTo(4);
         assertThat(ids(broken.json().get("missing"))).containsExactlyInAnyOrder(lost1, lost2);
-        assertThat(ids(broken.json().get("mismatched"))).containsExactly(altered);
+        assertThat(ids(broken.json().get("mismatched"))).containsExactlyInAnyOrder(altered, rechained);
 
         var rebuilt = rebuild(OPERATOR_KEY, window, "rebuild-" + base);
         assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
@@ -123,12 +127,15 @@ class ReconciliationIT implements TestPropertyProvider {
         var after = api.get("/api/v1/audit/reconciliation?" + window);
         assertThat(ids(after.json().get("missing"))).as(after.toString()).isEmpty();
         assertThat(ids(after.json().get("mismatched"))).as("a rebuild leaves existing snapshots alone")
-                .containsExactly(altered);
+                .containsExactlyInAnyOrder(altered, rechained);
         var snapshot = api.get("/api/v1/audit/transfers/" + lost1);
         assertThat(snapshot.status()).isEqualTo(200);
         assertThat(snapshot.text("source")).isEqualTo("rebuild");
         assertThat(snapshot.json().get("data").get("amount").asText()).isEqualTo("10.01");
         assertThat(snapshot.text("occurredAt")).isEqualTo(posted.get(1).at().toString());
+        assertThat(snapshot.json().get("data").get("entries").findValuesAsText("hash")).as("the ledger's links")
+                .containsExactlyInAnyOrder(LedgerFixture.hash(posted.get(1).transferId(), "DEBIT"),
+                        LedgerFixture.hash(posted.get(1).transferId(), "CREDIT"));
 
         var again = rebuild(OPERATOR_KEY, window, "rebuild-again-" + base);
         assertThat(again.json().get("added").asInt()).as(again.toString()).isZero();

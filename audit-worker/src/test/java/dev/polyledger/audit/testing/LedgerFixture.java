@@ -101,8 +101,8 @@ public final class LedgerFixture {
                 ps.setString(6, tenantId);
                 ps.execute();
             }
-            entry(conn, transferId, source, "DEBIT", cents, src, at);
-            entry(conn, transferId, destination, "CREDIT", cents, dst, at);
+            entry(conn, transferId, source, "DEBIT", cents, src, at, hash(transferId, "DEBIT"));
+            entry(conn, transferId, destination, "CREDIT", cents, dst, at, hash(transferId, "CREDIT"));
             for (UUID account : List.of(source, destination)) {
                 try (PreparedStatement ps = conn.prepareStatement(
                         "UPDATE account SET balance = ?, version = ?, updated_at = ? WHERE id = ?")) {
@@ -123,10 +123,11 @@ public final class LedgerFixture {
                  "requestId":"req-1","source":"api-node-1",
                  "data":{"id":"%s","kind":"TRANSFER","status":"POSTED","sourceAccountId":"%s","destinationAccountId":"%s",
                    "amount":"%s","currency":"USD","reference":"order-1","createdAt":"%s","metadata":{},
-                   "entries":[{"accountId":"%s","direction":"DEBIT","amount":"%s","balanceAfter":"%s"},
-                              {"accountId":"%s","direction":"CREDIT","amount":"%s","balanceAfter":"%s"}]}}
+                   "entries":[{"accountId":"%s","direction":"DEBIT","amount":"%s","balanceAfter":"%s","hash":"%s"},
+                              {"accountId":"%s","direction":"CREDIT","amount":"%s","balanceAfter":"%s","hash":"%s"}]}}
                 """.formatted(eventId, at, transferId, transferId, source, destination, usd(cents), at,
-                source, usd(cents), usd(accounts.get(source)[0]), destination, usd(cents), usd(accounts.get(destination)[0])));
+                source, usd(cents), usd(accounts.get(source)[0]), hash(transferId, "DEBIT"),
+                destination, usd(cents), usd(accounts.get(destination)[0]), hash(transferId, "CREDIT")));
         return new Posted(transferId, eventId, source, destination, cents, at, envelope);
     }
 
@@ -149,12 +150,24 @@ public final class LedgerFixture {
         accounts.put(account, new long[] {0, 0});
     }
 
+    /**
+     * A well-formed stand-in for an entry's hash-chain link, distinct per entry and the same in the ledger row and the
+     * event, so that reconciliation compares real values (the audit worker does not recompute the ledger's chains).
+     */
+    public static String hash(UUID transferId, String direction) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((transferId + "\n" + direction).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void entry(Connection conn, UUID transferId, UUID account, String direction, long cents, long[] state,
-                       Instant at) throws SQLException {
-        // hash: a well-formed placeholder (V11 requires one); the audit worker does not verify the ledger's chains.
+                       Instant at, String hash) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO entry (id, transfer_id, account_id, direction, "
                 + "amount, currency, balance_after, account_version, created_at, tenant_id, hash) "
-                + "VALUES (?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, repeat('0', 64))")) {
+                + "VALUES (?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?)")) {
             ps.setObject(1, UUID.randomUUID());
             ps.setObject(2, transferId);
             ps.setObject(3, account);
@@ -164,6 +177,7 @@ public final class LedgerFixture {
             ps.setLong(7, state[1]);
             ps.setTimestamp(8, Timestamp.from(at));
             ps.setString(9, tenantId);
+            ps.setString(10, hash);
             ps.execute();
         }
     }

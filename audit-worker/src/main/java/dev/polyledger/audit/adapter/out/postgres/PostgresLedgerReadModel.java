@@ -55,7 +55,7 @@ class PostgresLedgerReadModel implements LedgerReadModel {
     private static final String IN_WINDOW = TRANSFER_COLUMNS
             + "WHERE t.tenant_id = ? AND t.created_at >= ? AND t.created_at < ? ORDER BY t.created_at, t.id";
     private static final String BY_IDS = TRANSFER_COLUMNS + "WHERE t.tenant_id = ? AND t.id = ANY(?)";
-    private static final String ENTRIES = "SELECT transfer_id, account_id, direction, amount, balance_after "
+    private static final String ENTRIES = "SELECT transfer_id, account_id, direction, amount, balance_after, hash "
             + "FROM entry WHERE tenant_id = ? AND transfer_id = ANY(?)";
     private static final String CONSERVATION = "SELECT currency, "
             + "sum(CASE WHEN direction = 'CREDIT' THEN amount ELSE -amount END) AS imbalance FROM entry GROUP BY currency";
@@ -153,7 +153,7 @@ class PostgresLedgerReadModel implements LedgerReadModel {
                 while (rs.next()) {
                     entries.computeIfAbsent(rs.getObject("transfer_id", UUID.class), id -> new ArrayList<>())
                             .add(new LedgerTransfer.Entry(rs.getObject("account_id", UUID.class), rs.getString("direction"),
-                                    rs.getLong("amount"), rs.getLong("balance_after"), null));
+                                    rs.getLong("amount"), rs.getLong("balance_after"), rs.getString("hash")));
                 }
             }
         }
