@@ -18,6 +18,7 @@ import dev.polyledger.ledger.domain.AccountType;
 import dev.polyledger.ledger.domain.Metadata;
 import dev.polyledger.ledger.domain.StatusChange;
 import dev.polyledger.ledger.domain.ValidationException;
+import dev.polyledger.platform.http.ApiException;
 import dev.polyledger.platform.http.auth.RequiredScope;
 import dev.polyledger.platform.http.auth.Scope;
 import io.micronaut.core.annotation.Nullable;
@@ -109,7 +110,7 @@ class AccountController {
         var accountId = Ids.accountInPath(id);
         return queries.account(Callers.tenant(request), accountId)
                 .map(account -> HttpResponse.ok(bodies.write(Views.account(account))))
-                .orElseThrow(() -> ErrorCode.ACCOUNT_NOT_FOUND.exception("account " + id + " does not exist"));
+                .orElseThrow(() -> accountNotFound(id));
     }
 
     /** The account's entries, newest first, {@code limit} 1..500 (default 50), opaque {@code cursor}. */
@@ -124,7 +125,7 @@ class AccountController {
                                  @Nullable @QueryValue String cursor) {
         var accountId = Ids.accountInPath(id);
         var page = queries.entries(Callers.tenant(request), accountId, parseLimit(limit), decodeCursor(cursor))
-                .orElseThrow(() -> ErrorCode.ACCOUNT_NOT_FOUND.exception("account " + id + " does not exist"));
+                .orElseThrow(() -> accountNotFound(id));
         var items = page.items().stream().map(Views::entry).toList();
         return HttpResponse.ok(bodies.write(new EntryPageView(items, encodeCursor(page.nextBeforeVersion()))));
     }
@@ -143,7 +144,7 @@ class AccountController {
         var accountId = Ids.accountInPath(id);
         return queries.verification(Callers.tenant(request), accountId)
                 .map(result -> HttpResponse.ok(bodies.write(Views.verification(result))))
-                .orElseThrow(() -> ErrorCode.ACCOUNT_NOT_FOUND.exception("account " + id + " does not exist"));
+                .orElseThrow(() -> accountNotFound(id));
     }
 
     @Operation(operationId = "freezeAccount", summary = "Freeze an account: it takes credits but no debits")
@@ -251,6 +252,11 @@ class AccountController {
             var account = ((Outcome.Done<Account>) outcome).value();
             return RecordedAnswer.done(bodies.write(Views.account(account)));
         });
+    }
+
+    /** The 404 of an account id that is unknown in the caller's tenant (another tenant's answers the same). */
+    private static ApiException accountNotFound(String id) {
+        return ErrorCode.ACCOUNT_NOT_FOUND.exception("account " + id + " does not exist");
     }
 
     private static AccountType accountType(String text) {
