@@ -33,12 +33,15 @@ public record AuditProperties(@NotNull Mongodb mongodb, @NotNull Consumer consum
      * @param every            the check's period, 10s..1h ({@code AUDIT_RECONCILIATION_EVERY}, default 60s)
      * @param conservationEvery the period of the conservation check over the whole ledger (one aggregate over every
      *                         entry), 10s..24h ({@code AUDIT_CONSERVATION_EVERY}, default 10m)
-     * @param lookBack         the check's window starts this long before now, 1m..24h (default 10m)
+     * @param lookBack         the check's window starts this long before now, 1m..24h (default 3m: with the 60 s period
+     *                         and 1m settle, each run reads 2 minutes and overlaps the previous run by one)
      * @param settle           and ends this long before now, so that events still on their way (outbox relay, audit
      *                         queue, batching) are not reported missing; 0..lookBack (default 1m)
      * @param maxWindow        the longest window one request may ask, 1m..31d ({@code AUDIT_RECONCILIATION_MAX_WINDOW},
      *                         default 24h); longer: 400 VALIDATION_FAILED
-     * @param slice            windows are read in slices this long, 1s..1h (default 10m): memory holds one slice
+     * @param slice            windows are read in slices this long, 1s..1h (default 1m): memory holds one slice, in
+     *                         this worker and in MongoDB's answer (a slice of 10 minutes at 200 transfers/s is 120,000
+     *                         snapshots, more than the dev-mongo stand-in's heap: it held every match of a query)
      * @param maxIds           the most ids per list of one answer, 1..10000 (default 1000); beyond: {@code truncated}
      * @param statementTimeout the longest one ledger read may run, 1s..10m (default 30s)
      * @throws IllegalArgumentException when a value is out of its range
@@ -47,10 +50,10 @@ public record AuditProperties(@NotNull Mongodb mongodb, @NotNull Consumer consum
     public record Reconciliation(@Bindable(defaultValue = "true") boolean enabled,
                                  @NotNull @Bindable(defaultValue = "60s") Duration every,
                                  @NotNull @Bindable(defaultValue = "10m") Duration conservationEvery,
-                                 @NotNull @Bindable(defaultValue = "10m") Duration lookBack,
+                                 @NotNull @Bindable(defaultValue = "3m") Duration lookBack,
                                  @NotNull @Bindable(defaultValue = "1m") Duration settle,
                                  @NotNull @Bindable(defaultValue = "24h") Duration maxWindow,
-                                 @NotNull @Bindable(defaultValue = "10m") Duration slice,
+                                 @NotNull @Bindable(defaultValue = "1m") Duration slice,
                                  @Min(1) @Max(10_000) @Bindable(defaultValue = "1000") int maxIds,
                                  @NotNull @Bindable(defaultValue = "30s") Duration statementTimeout) {
         public Reconciliation {

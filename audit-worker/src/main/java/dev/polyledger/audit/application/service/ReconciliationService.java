@@ -26,7 +26,7 @@ import java.util.UUID;
 /**
  * Reconciliation of the audit trail with the ledger, and its rebuild from the ledger.
  *
- * <p>A window is worked through in slices of {@code slice} (default 10 minutes), so that memory holds one slice's
+ * <p>A window is worked through in slices of {@code slice} (default 1 minute), so that memory holds one slice's
  * transfers and snapshots at a time whatever the window. Per slice: the ledger's transfers and the audit trail's
  * {@code transfer.posted} snapshots of the slice are read once each and matched by transfer id; a transfer without a
  * snapshot in the slice is looked up by id across the whole trail (a snapshot whose millisecond time falls on the other
