@@ -1,6 +1,7 @@
 package dev.polyledger.perf;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -13,6 +14,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -23,6 +25,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * {@code sourceAccountId}, {@code destinationAccountId}, {@code amount} (from {@link AccountPairs}),
  * {@code idempotencyKey} (from {@link #newIdempotencyKey()}), {@code accountId} (reads),
  * {@code requestBody} and {@code transferId} (replays, from {@link LedgerFixture.CompletedTransfer#feeder}).
+ * The measured requests (transfers, replays, reads; not the verdicts) also save Gatling's response time of the
+ * request in {@value #RESPONSE_TIME_MS}, for {@link LedgerSimulation#measured}.
  */
 public final class LedgerRequests {
 
@@ -30,6 +34,8 @@ public final class LedgerRequests {
     /** Header of a replayed answer (api-contract.md, "Idempotency"). */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final String TRANSFER_STATUS = "transferStatus";
+    /** Session attribute: Gatling's own response time of the last measured request, ms (absent without a response). */
+    public static final String RESPONSE_TIME_MS = "responseTimeMs";
 
     /** 422 INSUFFICIENT_FUNDS answers seen by {@link Outcome#CREATED_OR_INSUFFICIENT_FUNDS} transfers. */
     public static final LongAdder INSUFFICIENT_FUNDS = new LongAdder();
@@ -73,7 +79,17 @@ public final class LedgerRequests {
                 .post("/api/v1/transfers")
                 .header("Idempotency-Key", "#{" + IDEMPOTENCY_KEY + "}")
                 .body(StringBody("{\"sourceAccountId\":\"#{sourceAccountId}\",\"destinationAccountId\":\"#{destinationAccountId}\","
-                        + "\"amount\":\"#{amount}\",\"currency\":\"" + currency + "\"}"));
+                        + "\"amount\":\"#{amount}\",\"currency\":\"" + currency + "\"}"))
+                .check(savedResponseTime());
+    }
+
+    /**
+     * Saves Gatling's response time of the request (end minus start of the exchange, whole ms, the figure its report
+     * uses) in {@value #RESPONSE_TIME_MS}. Gatling runs every check of a response, so it is saved whether or not
+     * another check fails; a request that got no response (timeout, refused connection) saves nothing.
+     */
+    private static CheckBuilder savedResponseTime() {
+        return responseTimeInMillis().saveAs(RESPONSE_TIME_MS);
     }
 
     /**
@@ -128,7 +144,8 @@ public final class LedgerRequests {
                 .post("/api/v1/transfers")
                 .header("Idempotency-Key", "#{" + IDEMPOTENCY_KEY + "}")
                 .body(StringBody("#{requestBody}"))
-                .check(status().is(201), header(REPLAYED_HEADER).is("true"), jsonPath("$.id").isEL("#{transferId}"));
+                .check(status().is(201), header(REPLAYED_HEADER).is("true"), jsonPath("$.id").isEL("#{transferId}"),
+                        savedResponseTime());
     }
 
     /**
@@ -159,7 +176,7 @@ public final class LedgerRequests {
         return http(requestName)
                 .get("/api/v1/accounts/#{" + accountIdAttribute + "}")
                 .check(status().is(200), jsonPath("$.id").isEL("#{" + accountIdAttribute + "}"),
-                        jsonPath("$.balance").exists());
+                        jsonPath("$.balance").exists(), savedResponseTime());
     }
 
     /** GET /api/v1/accounts/{accountIdAttribute}/entries?limit=…: 200 with an items array. */
@@ -167,6 +184,6 @@ public final class LedgerRequests {
         return http(requestName)
                 .get("/api/v1/accounts/#{" + accountIdAttribute + "}/entries")
                 .queryParam("limit", limit)
-                .check(status().is(200), jsonPath("$.items").exists());
+                .check(status().is(200), jsonPath("$.items").exists(), savedResponseTime());
     }
 }

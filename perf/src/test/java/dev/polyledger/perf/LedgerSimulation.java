@@ -1,11 +1,15 @@
 package dev.polyledger.perf;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 
 /**
@@ -17,8 +21,17 @@ import static io.gatling.javaapi.core.CoreDsl.feed;
  * <p>Console markers that perf/run reads: {@code [perf] load starts} once the fixture (and
  * {@link #prepare(LedgerFixture)}) is done, {@code [perf] load finished} in {@link #after()}; perf/run samples
  * CPU, wait events and counters between the two.
+ *
+ * <p>Request statistics: every request a subclass runs through {@link #measured} (the transfers of
+ * {@link #transferStep}, replays, reads; not the verdict requests) is also recorded in a {@link RequestStats}, which
+ * {@link #after()} writes as JSON to the file of the property {@code statsFile} (nothing when it is unset): the
+ * figures of Gatling's report (per request name and All Requests: total, OK, KO, % KO, p50/p75/p95/p99, max, mean,
+ * in ms; the error messages) in a form scripts read (perf/run, perf/webhooks).
  */
 public abstract class LedgerSimulation extends Simulation {
+
+    /** Session attribute: when the measured request was sent ({@link System#nanoTime()}). */
+    private static final String SENT_AT = "measuredSentAt";
 
     protected final String baseUrl = PerfConfig.baseUrl();
     /** Checked when the simulation is built: without a key it stops before Gatling starts, with a clear message. */
@@ -26,9 +39,12 @@ public abstract class LedgerSimulation extends Simulation {
     protected final String currency = PerfConfig.string("currency", "USD");
     private final int accountCount;
     private volatile List<String> accounts = List.of();
+    private final RequestStats requestStats = new RequestStats();
+    private final String statsFile = PerfConfig.string("statsFile", null);
 
     protected LedgerSimulation(int accountCount) {
         this.accountCount = accountCount;
+        FailedRequestLog.listen(requestStats);
     }
 
     /** The property {@code accounts} funded accounts, default 10,000 (issue 5: "10,000 funded accounts"). */
@@ -63,7 +79,38 @@ public abstract class LedgerSimulation extends Simulation {
         if (serverErrors > 0) {
             System.out.printf("[perf] %,d transfers answered 5xx%n", serverErrors);
         }
+        if (statsFile != null) {
+            Path file = Path.of(statsFile).toAbsolutePath();
+            try {
+                requestStats.write(file, getClass().getSimpleName());
+                System.out.println("[perf] request statistics written to " + file);
+            } catch (IOException e) {
+                // reported, not thrown: the subclasses' own after() (the stairs' summary) still has to run
+                System.out.println("[perf] could not write the request statistics to " + file + ": " + e);
+            }
+        }
         System.out.flush();
+    }
+
+    /**
+     * {@code chain}, holding one measured request named {@code requestName} (one whose checks save
+     * {@link LedgerRequests#RESPONSE_TIME_MS}), recorded in the run's request statistics once it ended: its response
+     * time (Gatling's; without a response, the time from the start of {@code chain} to its end) and whether it
+     * failed. The session's failed flag is cleared before the request, so a closed-model user's earlier failure does
+     * not count against it.
+     */
+    protected ChainBuilder measured(String requestName, ChainBuilder chain) {
+        return exec(session -> session.markAsSucceeded().remove(LedgerRequests.RESPONSE_TIME_MS).set(SENT_AT, System.nanoTime()))
+                .exec(chain)
+                .exec(session -> record(requestName, session));
+    }
+
+    private Session record(String requestName, Session session) {
+        long ms = session.contains(LedgerRequests.RESPONSE_TIME_MS)
+                ? session.getInt(LedgerRequests.RESPONSE_TIME_MS)
+                : (System.nanoTime() - session.getLong(SENT_AT)) / 1_000_000L;
+        requestStats.record(requestName, ms, !session.isFailed());
+        return session.removeAll(LedgerRequests.RESPONSE_TIME_MS, SENT_AT);
     }
 
     /** The funded account ids; empty until {@link #before()} ran. */
@@ -98,9 +145,10 @@ public abstract class LedgerSimulation extends Simulation {
         return PerfConfig.integer("maxCents", 100);
     }
 
-    /** One transfer with a fresh key between the pair {@code pairs} feeds; 201 expected (funded accounts). */
+    /** One transfer with a fresh key between the pair {@code pairs} feeds; 201 expected (funded accounts); {@link #measured}. */
     protected ChainBuilder transferStep(String requestName, AccountPairs pairs) {
-        return feed(pairs).exec(LedgerRequests.transfer(requestName, currency, LedgerRequests.Outcome.CREATED, false));
+        return feed(pairs).exec(measured(requestName,
+                LedgerRequests.transfer(requestName, currency, LedgerRequests.Outcome.CREATED, false)));
     }
 
     protected HttpProtocolBuilder httpProtocol(boolean shareConnections) {

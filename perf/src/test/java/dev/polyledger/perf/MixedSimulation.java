@@ -37,8 +37,10 @@ public class MixedSimulation extends LedgerSimulation {
 
         AccountPairs pairs = uniformPairs();
         ChainBuilder iteration = randomSwitch().on(
-                percent(readPct / 2).then(feed(pairs).exec(LedgerRequests.getAccount(GET_ACCOUNT, "sourceAccountId"))),
-                percent(readPct / 2).then(feed(pairs).exec(LedgerRequests.listEntries(LIST_ENTRIES, "sourceAccountId", entriesLimit))),
+                percent(readPct / 2).then(feed(pairs).exec(measured(GET_ACCOUNT,
+                        exec(LedgerRequests.getAccount(GET_ACCOUNT, "sourceAccountId"))))),
+                percent(readPct / 2).then(feed(pairs).exec(measured(LIST_ENTRIES,
+                        exec(LedgerRequests.listEntries(LIST_ENTRIES, "sourceAccountId", entriesLimit))))),
                 percent(100 - readPct).then(transferStep(TRANSFER, pairs)));
 
         System.out.printf("[perf] MixedSimulation: %s, %.0f %% reads, %,d accounts; asserts %s%n", load, readPct, accountCount(), criteria);

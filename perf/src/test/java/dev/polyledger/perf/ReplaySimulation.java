@@ -3,6 +3,7 @@ package dev.polyledger.perf;
 import java.time.Duration;
 import java.util.List;
 
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 
 /**
@@ -42,7 +43,7 @@ public class ReplaySimulation extends LedgerSimulation {
         System.out.printf("[perf] ReplaySimulation: %s, %,d completed keys replayed; asserts %s%n", load, replayKeys, criteria);
 
         var iteration = feed(LedgerFixture.CompletedTransfer.feeder(() -> completed))
-                .exec(LedgerRequests.replayTransfer(REQUEST));
+                .exec(measured(REQUEST, exec(LedgerRequests.replayTransfer(REQUEST))));
         setUp(load.population("replay", iteration))
                 .protocols(httpProtocol(load.shareConnections()))
                 .assertions(criteria.overAll())

@@ -4,6 +4,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 
 import java.time.Duration;
 
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
 
@@ -24,9 +25,9 @@ public class SmokeSimulation extends LedgerSimulation {
         LoadModel load = LoadModel.closed(USERS, DURATION);
 
         ChainBuilder iteration = feed(uniformPairs(1, 100))
-                .exec(LedgerRequests.transfer("smoke: transfer", currency, LedgerRequests.Outcome.CREATED, true))
-                .exec(LedgerRequests.getAccount("smoke: get account", "sourceAccountId"))
-                .exec(LedgerRequests.listEntries("smoke: list entries", "sourceAccountId", 20));
+                .exec(measured("smoke: transfer", LedgerRequests.transfer("smoke: transfer", currency, LedgerRequests.Outcome.CREATED, true)))
+                .exec(measured("smoke: get account", exec(LedgerRequests.getAccount("smoke: get account", "sourceAccountId"))))
+                .exec(measured("smoke: list entries", exec(LedgerRequests.listEntries("smoke: list entries", "sourceAccountId", 20))));
 
         setUp(load.population("smoke", iteration))
                 .protocols(httpProtocol(false))
