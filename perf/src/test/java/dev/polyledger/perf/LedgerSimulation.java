@@ -97,7 +97,8 @@ public abstract class LedgerSimulation extends Simulation {
      * {@link LedgerRequests#RESPONSE_TIME_MS}), recorded in the run's request statistics once it ended: its response
      * time (Gatling's; without a response, the time from the start of {@code chain} to its end) and whether it
      * failed. The session's failed flag is cleared before the request, so a closed-model user's earlier failure does
-     * not count against it.
+     * not count against it. A request still in flight when Gatling stops counting (a stairs' stopLoadGenerator) may be
+     * recorded here and not in Gatling's report.
      */
     protected ChainBuilder measured(String requestName, ChainBuilder chain) {
         return exec(session -> session.markAsSucceeded().remove(LedgerRequests.RESPONSE_TIME_MS).set(SENT_AT, System.nanoTime()))

@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Response times are whole milliseconds, as Gatling's. Each name has an HdrHistogram exact to the millisecond up
  * to {@value #EXACT_UP_TO_MS} ms (beyond Gatling's request timeout); percentiles are nearest-rank (the smallest
- * recorded value with at least p % of the values at or below it), where Gatling's report interpolates a t-digest,
- * so a percentile may differ from the report's by a millisecond or two; counts, max and mean are exact.
+ * recorded value with at least p % of the values at or below it). Counts, max and mean are those of Gatling's report;
+ * its percentiles interpolate a t-digest and differ from these where the tail is sparse (a p99 over a few hundred
+ * requests rests on the three slowest: tens of ms apart in a short run).
  */
 final class RequestStats {
 
