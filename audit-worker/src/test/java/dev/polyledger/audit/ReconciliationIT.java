@@ -178,9 +178,10 @@ class ReconciliationIT implements TestPropertyProvider {
     void theScheduledCheckExportsMissingSnapshotsConservationAndAuditLag() throws Exception {
         TestTenants.TestTenant tenant = AuditTestEnvironment.KEYS.newTenant(Scope.AUDIT_READ);
         var ledger = new LedgerFixture(tenant.tenantId());
-        Instant fiveMinutesAgo = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
-        var recorded = ledger.post(UUID.randomUUID(), UUID.randomUUID(), 500, fiveMinutesAgo);
-        ledger.post(UUID.randomUUID(), UUID.randomUUID(), 700, fiveMinutesAgo.plusMillis(1));   // its event is lost
+        // inside the scheduled window [now-3min, now-1min) (the defaults) for the next 80 s, longer than the wait below
+        Instant posted = Instant.now().minus(Duration.ofSeconds(100)).truncatedTo(ChronoUnit.MILLIS);
+        var recorded = ledger.post(UUID.randomUUID(), UUID.randomUUID(), 500, posted);
+        ledger.post(UUID.randomUUID(), UUID.randomUUID(), 700, posted.plusMillis(1));   // its event is lost
         try (TestBroker broker = new TestBroker()) {
             broker.publish("transfer.posted", recorded.eventId().toString(), recorded.envelope());
         }
